@@ -1,0 +1,49 @@
+# make run   - set everything up and serve the demo site on http://127.0.0.1:8000/
+# make test  - lint, migrations check and the whole test suite
+# make bench - the speed benchmark (see docs/benchmark.md)
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+RUN_ENV := DJANGO_DEBUG=true
+TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
+
+.PHONY: install install-dev run test pytest lint format check
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.dev-installed
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py seed_demo
+	@echo "The site: http://$(HOST):$(PORT)/   Staff area: http://$(HOST):$(PORT)/admin/"
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install-dev
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py check
+
+pytest: install-dev
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint check pytest

@@ -1,0 +1,218 @@
+import time
+import uuid
+
+import phonenumbers
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest, Location
+from blog.models import Author
+
+CONSENT_VERSION = "2026-11"
+CONSENT_TEXT = (
+    "I agree that the clinic may store these details and contact me by phone or "
+    "email about this request."
+)
+TOKEN_SALT = "appointments.request-form"
+TOKEN_MAX_AGE = 24 * 60 * 60
+PHONE_REGION = "US"
+
+
+def new_form_token() -> str:
+    """A signed one-time token: which form this is, and when it was handed out."""
+    return signing.dumps(
+        {"nonce": uuid.uuid4().hex, "issued": time.time()}, salt=TOKEN_SALT
+    )
+
+
+class AppointmentRequestForm(forms.ModelForm):
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=120,
+        error_messages={
+            "required": "Please tell us your name.",
+            "max_length": "Please shorten your name to 120 characters or fewer.",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        max_length=30,
+        error_messages={
+            "required": "Please give us a phone number so we can call you back.",
+            "max_length": "That phone number is too long.",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    email = forms.EmailField(
+        label="Email (optional)",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Please enter an email address like name@example.com.",
+            "max_length": "That email address is too long.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    preferred_days = forms.MultipleChoiceField(
+        label="Days that suit you (optional)",
+        choices=AppointmentRequest.Weekday.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Please choose days from the list."},
+    )
+    reason = forms.CharField(
+        label="Reason for the visit",
+        max_length=500,
+        help_text=(
+            "A few words are enough, e.g. “knee pain when climbing stairs”. "
+            "Please do not include detailed medical history."
+        ),
+        error_messages={
+            "required": "Please tell us briefly why you would like to be seen.",
+            "max_length": "Please shorten this to 500 characters or fewer "
+            "(it has %(show_value)d).",
+        },
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 500}),
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": "Please tick this box so we may contact you."},
+    )
+    website = forms.CharField(  # the honeypot: hidden from people, filled by bots
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = AppointmentRequest
+        fields = [
+            "full_name",
+            "phone",
+            "email",
+            "contact_method",
+            "patient_type",
+            "location",
+            "preferred_provider",
+            "preferred_days",
+            "preferred_time",
+            "reason",
+        ]
+        labels = {
+            "contact_method": "How should we contact you?",
+            "patient_type": "Have you been to the clinic before?",
+            "location": "Which location?",
+            "preferred_provider": "Preferred physician (optional)",
+            "preferred_time": "Time of day",
+        }
+        widgets = {
+            "contact_method": forms.RadioSelect,
+            "patient_type": forms.RadioSelect,
+            "preferred_time": forms.RadioSelect,
+        }
+        error_messages = {
+            "patient_type": {
+                "required": "Please tell us whether you are a new patient."
+            },
+            "location": {
+                "required": "Please choose the location you would like to visit.",
+                "invalid_choice": "Please choose a location from the list.",
+            },
+            "preferred_provider": {
+                "invalid_choice": "Please choose a physician from the list."
+            },
+            "contact_method": {"invalid_choice": "Please choose phone or email."},
+            "preferred_time": {
+                "invalid_choice": "Please choose a time of day from the list."
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = Location.objects.filter(active=True)
+        self.fields["location"].empty_label = "Choose a location"
+        self.fields["preferred_provider"].queryset = Author.objects.filter(
+            takes_appointments=True
+        )
+        self.fields["preferred_provider"].empty_label = "No preference"
+        self.fields["patient_type"].choices = AppointmentRequest.PatientType.choices
+        if not self.is_bound:
+            self.initial["form_token"] = new_form_token()
+        self.token_nonce = None
+
+    @property
+    def is_spam(self) -> bool:
+        """The honeypot was filled: a bot. (Only meaningful after is_valid().)"""
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not any(character.isalpha() for character in name):
+            raise ValidationError("Please tell us your name.", code="no_name")
+        return name
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"]
+        try:
+            number = phonenumbers.parse(value, PHONE_REGION)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValidationError(
+                "Please enter a phone number we can call, like (617) 555-0123.",
+                code="invalid_phone",
+            )
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    def clean_form_token(self):
+        try:
+            token = signing.loads(
+                self.cleaned_data["form_token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
+            )
+        except signing.BadSignature:
+            self.data = self.data.copy()
+            self.data["form_token"] = new_form_token()
+            raise ValidationError(
+                "This form was open for a long time, so for your safety we could not "
+                "accept it. Please check your details and send it again.",
+                code="expired",
+            ) from None
+        if time.time() - token["issued"] < settings.APPOINTMENT_MIN_FILL_SECONDS:
+            raise ValidationError(
+                "That was very quick. Please check your details, then send the form "
+                "again.",
+                code="too_fast",
+            )
+        self.token_nonce = token["nonce"]
+        return self.cleaned_data["form_token"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        wants_email = (
+            cleaned_data.get("contact_method") == AppointmentRequest.ContactMethod.EMAIL
+        )
+        if wants_email and not cleaned_data.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                ValidationError(
+                    "Please give your email address, or choose a phone call.",
+                    code="email_needed",
+                ),
+            )
+        return cleaned_data
+
+    def save(self, *, source_article=None):
+        appointment = super().save(commit=False)
+        appointment.form_token = self.token_nonce
+        appointment.source_article = source_article
+        appointment.consented_at = timezone.now()
+        appointment.consent_version = CONSENT_VERSION
+        if self.is_spam:
+            appointment.status = AppointmentRequest.Status.SPAM
+        appointment.save()
+        return appointment

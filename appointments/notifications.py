@@ -1,0 +1,131 @@
+"""Emails about appointment requests: owed in the same transaction, sent after it.
+
+A Notification row is written with its request, so a crash or a mail server that is
+down loses nothing: the row waits, and `deliver_due` (run by `notification_worker`,
+or at once after the commit when NOTIFICATIONS_INLINE is on) sends it. A row is
+claimed by a conditional update before sending, so two workers never send the same
+mail. Messages carry a reference and a link, never what the visitor wrote.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest, Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+STALE_CLAIM = timedelta(minutes=10)  # a worker that claimed a row and then died
+
+
+def queue_for(appointment: AppointmentRequest) -> None:
+    """Record the emails this new request needs (call inside its transaction)."""
+    if appointment.status == AppointmentRequest.Status.SPAM:
+        return
+    kinds = []
+    if settings.APPOINTMENT_NOTIFY_EMAILS:
+        kinds.append(Notification.Kind.STAFF)
+    if appointment.email:
+        kinds.append(Notification.Kind.VISITOR)
+    Notification.objects.bulk_create(
+        [Notification(request=appointment, kind=kind) for kind in kinds]
+    )
+    if settings.NOTIFICATIONS_INLINE:
+        transaction.on_commit(lambda: deliver_due(request_id=appointment.pk))
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1, 2, 4 ... minutes after each failure, at most 2 hours."""
+    return timedelta(minutes=min(2 ** (attempts - 1), 120))
+
+
+def deliver_due(*, request_id=None, limit: int = 100) -> int:
+    """Send the notifications whose time has come; return how many were sent."""
+    release_stale_claims()
+    due = Notification.objects.due().order_by("next_attempt_at")
+    if request_id is not None:
+        due = due.filter(request_id=request_id)
+    sent = 0
+    for notification_id in due.values_list("pk", flat=True)[:limit]:
+        sent += deliver(notification_id)
+    return sent
+
+
+def release_stale_claims() -> None:
+    Notification.objects.filter(
+        state=Notification.State.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM
+    ).update(state=Notification.State.PENDING, claimed_at=None)
+
+
+def deliver(notification_id: int) -> bool:
+    """Claim one pending notification and send it; False if another worker has it."""
+    now = timezone.now()
+    claimed = Notification.objects.filter(
+        pk=notification_id, state=Notification.State.PENDING, next_attempt_at__lte=now
+    ).update(
+        state=Notification.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("request").get(
+        pk=notification_id
+    )
+    try:
+        _message(notification).send()
+    except (smtplib.SMTPException, OSError) as error:
+        _record_failure(notification, error)
+        return False
+    notification.state = Notification.State.SENT
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save(update_fields=["state", "sent_at", "last_error"])
+    return True
+
+
+def _record_failure(notification: Notification, error: Exception) -> None:
+    # Only the kind of error: SMTP replies can quote the visitor's address.
+    code = getattr(error, "smtp_code", None)
+    notification.last_error = type(error).__name__ + (f" ({code})" if code else "")
+    if notification.attempts >= MAX_ATTEMPTS:
+        notification.state = Notification.State.FAILED
+    else:
+        notification.state = Notification.State.PENDING
+        notification.next_attempt_at = timezone.now() + retry_delay(
+            notification.attempts
+        )
+    notification.save(update_fields=["state", "next_attempt_at", "last_error"])
+    logger.warning(
+        "Notification %s for request id %s failed (attempt %s): %s",
+        notification.pk,
+        notification.request_id,
+        notification.attempts,
+        notification.last_error,
+    )
+
+
+def _message(notification: Notification) -> EmailMessage:
+    appointment = notification.request
+    context = {
+        "reference": appointment.reference,
+        "clinic_name": settings.CLINIC_NAME,
+        "clinic_phone": settings.CLINIC_PHONE,
+        "admin_url": settings.SITE_URL + appointment.get_admin_url(),
+    }
+    if notification.kind == Notification.Kind.STAFF:
+        subject = f"New appointment request {appointment.reference}"
+        template = "appointments/email/staff_alert.txt"
+        recipients = settings.APPOINTMENT_NOTIFY_EMAILS
+    else:
+        subject = f"We received your appointment request ({appointment.reference})"
+        template = "appointments/email/visitor_confirmation.txt"
+        recipients = [appointment.email]
+    body = render_to_string(template, context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

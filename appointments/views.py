@@ -1,0 +1,69 @@
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+
+from appointments import notifications, throttle
+from appointments.forms import AppointmentRequestForm
+from appointments.models import AppointmentRequest
+from blog.models import Article
+
+THANKS_SALT = "appointments.thanks"
+THANKS_MAX_AGE = 24 * 60 * 60
+
+
+@sensitive_post_parameters()
+@sensitive_variables("form", "appointment")
+@never_cache
+def request_appointment(request):
+    article = None
+    if slug := request.GET.get("article"):
+        article = Article.objects.published().filter(slug=slug).first()
+    status = 200
+    if request.method == "POST":
+        form = AppointmentRequestForm(request.POST)
+        if throttle.over_limit(request):
+            status = 429
+        elif form.is_valid():
+            appointment = _save_once(form, article)
+            return redirect(thanks_url(appointment))
+    else:
+        form = AppointmentRequestForm()
+    context = {"form": form, "article": article, "rate_limited": status == 429}
+    return render(request, "appointments/request_form.html", context, status=status)
+
+
+def _save_once(form, article) -> AppointmentRequest:
+    """Save the request and its notifications, or find the one this form already made.
+
+    The form's one-time token is unique, so a double click or a retry after a dropped
+    connection leads to the first request's confirmation, not a second request.
+    """
+    if existing := AppointmentRequest.objects.filter(
+        form_token=form.token_nonce
+    ).first():
+        return existing
+    try:
+        with transaction.atomic():
+            appointment = form.save(source_article=article)
+            notifications.queue_for(appointment)
+    except IntegrityError:
+        return AppointmentRequest.objects.get(form_token=form.token_nonce)
+    return appointment
+
+
+def thanks_url(appointment: AppointmentRequest) -> str:
+    token = signing.dumps(appointment.reference, salt=THANKS_SALT)
+    return reverse("appointments:thanks", kwargs={"token": token})
+
+
+@never_cache
+def thanks(request, token):
+    try:
+        reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+    except signing.BadSignature:
+        raise Http404("This confirmation link has expired.") from None
+    return render(request, "appointments/thanks.html", {"reference": reference})

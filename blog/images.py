@@ -1,0 +1,149 @@
+"""Uploaded pictures: checked, re-encoded without metadata, and cut into renditions.
+
+Everything here runs when an image is saved, never while a visitor waits. A page
+only needs the stored width to know which renditions exist and what they are called.
+"""
+
+import io
+import uuid
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_STORED_WIDTH = 2400
+RENDITION_WIDTHS = (480, 960, 1600)
+RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+
+
+def validate_image(file) -> None:
+    """Refuse anything but a sound JPEG, PNG or WebP within the size limits."""
+    if file.size > MAX_BYTES:
+        raise ValidationError(
+            "This image is larger than 10 MB. Please export it smaller and try again.",
+            code="too_large",
+        )
+    _open_checked(file)
+
+
+def _open_checked(file) -> Image.Image:
+    file.seek(0)
+    try:
+        image = Image.open(file, formats=ALLOWED_FORMATS)
+    except (UnidentifiedImageError, OSError):
+        raise ValidationError(
+            "Please upload a JPEG, PNG or WebP picture.", code="invalid_format"
+        ) from None
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            f"This picture is {width} x {height} pixels; the limit is 40 megapixels.",
+            code="too_many_pixels",
+        )
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            "This picture file is damaged or incomplete.", code="damaged"
+        ) from None
+    finally:
+        file.seek(0)
+    return image
+
+
+@deconstructible
+class RandomName:
+    """An `upload_to` that files pictures as <folder>/<year>/<month>/<random>.<ext>."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        suffix = PurePosixPath(filename).suffix.lower()
+        return f"{self.folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+def reencode(file) -> ContentFile:
+    """A fresh copy of the picture: upright, bounded, without metadata.
+
+    Re-encoding drops whatever the file carried besides pixels: EXIF (with GPS
+    positions), comments, and bytes appended after the image.
+    """
+    image = _open_checked(file)
+    image_format = image.format
+    image = ImageOps.exif_transpose(image)
+    if image.width > MAX_STORED_WIDTH:
+        image = _resized(image, MAX_STORED_WIDTH)
+    buffer = io.BytesIO()
+    _save(image, buffer, image_format)
+    return ContentFile(buffer.getvalue(), name=f"image{EXTENSIONS[image_format]}")
+
+
+def _resized(image: Image.Image, width: int) -> Image.Image:
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def _save(image: Image.Image, target, image_format: str) -> None:
+    if image_format == "JPEG":
+        if image.mode != "RGB":
+            image = _flattened(image)
+        image.save(target, "JPEG", quality=85, optimize=True, progressive=True)
+    elif image_format == "WEBP":
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA")
+        image.save(target, "WEBP", quality=80, method=4)
+    else:
+        image.save(target, "PNG", optimize=True)
+
+
+def _flattened(image: Image.Image) -> Image.Image:
+    """RGB on a white background, for formats without transparency."""
+    image = image.convert("RGBA")
+    background = Image.new("RGB", image.size, "white")
+    background.paste(image, mask=image.getchannel("A"))
+    return background
+
+
+def rendition_widths(width: int) -> list[int]:
+    """The rendition widths made for a picture of this width (never upscaled)."""
+    return [w for w in RENDITION_WIDTHS if w < width] or [width]
+
+
+def rendition_name(name: str, width: int, extension: str) -> str:
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}-{width}.{extension}"))
+
+
+def make_renditions(name: str) -> None:
+    """Write every rendition of a stored picture, in WebP and JPEG."""
+    with default_storage.open(name) as stored:
+        image = Image.open(stored, formats=ALLOWED_FORMATS)
+        image.load()
+    for width in rendition_widths(image.width):
+        resized = _resized(image, width) if width < image.width else image
+        for extension, image_format in RENDITION_FORMATS.items():
+            buffer = io.BytesIO()
+            _save(resized, buffer, image_format)
+            target = rendition_name(name, width, extension)
+            if default_storage.exists(target):
+                default_storage.delete(target)
+            default_storage.save(target, ContentFile(buffer.getvalue()))
+
+
+def srcset(name: str, width: int, extension: str) -> str:
+    return ", ".join(
+        f"{default_storage.url(rendition_name(name, w, extension))} {w}w"
+        for w in rendition_widths(width)
+    )

@@ -1,0 +1,69 @@
+"""Related posts: the editor's picks first, then the closest by tags and categories.
+
+Closeness is computed in the database in one ranking query whose work is bounded:
+each tag and category contributes at most its newest CANDIDATES_PER_GROUP articles,
+so a tag used by 50,000 articles costs no more than one used by 200. A tag counts
+1 / ln(1 + n) for the n articles carrying it (counted up to RARITY_CAP), so a rare
+tag outweighs a common one. Categories flagged not to relate (Featured, News)
+contribute nothing. A second query loads the public ones among the best candidates;
+a third runs only when too few are public, to fill up with the newest articles.
+"""
+
+from django.db import connection
+
+from blog.models import Article, RelatedPick, TaggedArticle
+
+CANDIDATES_PER_GROUP = 200
+RARITY_CAP = 1000
+RANKED_CANDIDATES = 50
+
+
+def related_articles(article: Article, limit: int = 3) -> list[Article]:
+    """Up to `limit` public articles to read next (tags, categories prefetched)."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    category_ids = [c.pk for c in article.categories.all() if c.relates_articles]
+    ranked_ids = _ranked_candidate_ids(article.pk, tag_ids, category_ids)
+    public = Article.objects.published().exclude(pk=article.pk).defer("body")
+    found = {a.pk: a for a in public.filter(pk__in=ranked_ids)}
+    chosen = [found[pk] for pk in ranked_ids if pk in found][:limit]
+    if len(chosen) < limit:
+        seen = [article.pk, *(a.pk for a in chosen)]
+        chosen += list(public.exclude(pk__in=seen)[: limit - len(chosen)])
+    return chosen
+
+
+def _ranked_candidate_ids(article_id, tag_ids, category_ids) -> list[int]:
+    picks = RelatedPick._meta.db_table
+    tagged = TaggedArticle._meta.db_table
+    in_category = Article.categories.through._meta.db_table
+    branches = [
+        f"SELECT to_article_id AS article_id, 1 AS is_pick,"
+        f" position AS pick_position, 0.0 AS tag_score, 0 AS category_score"
+        f" FROM {picks} WHERE from_article_id = %s"
+    ]
+    params: list = [article_id]
+    for tag_id in tag_ids:
+        branches.append(
+            f"SELECT tagged.content_object_id, 0, 32767, weight.value, 0"
+            f" FROM (SELECT content_object_id FROM {tagged} WHERE tag_id = %s"
+            f" ORDER BY content_object_id DESC LIMIT {CANDIDATES_PER_GROUP}) tagged,"
+            f" (SELECT 1.0 / LN(1 + COUNT(*)) AS value FROM (SELECT 1 FROM {tagged}"
+            f" WHERE tag_id = %s LIMIT {RARITY_CAP}) counted) weight"
+        )
+        params += [tag_id, tag_id]
+    for category_id in category_ids:
+        branches.append(
+            f"SELECT member.article_id, 0, 32767, 0.0, 1"
+            f" FROM (SELECT article_id FROM {in_category} WHERE category_id = %s"
+            f" ORDER BY article_id DESC LIMIT {CANDIDATES_PER_GROUP}) member"
+        )
+        params.append(category_id)
+    sql = (
+        "SELECT article_id FROM (" + " UNION ALL ".join(branches) + ") candidates"
+        " WHERE article_id <> %s GROUP BY article_id"
+        " ORDER BY MAX(is_pick) DESC, MIN(pick_position), SUM(tag_score) DESC,"
+        f" SUM(category_score) DESC, article_id DESC LIMIT {RANKED_CANDIDATES}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, article_id])
+        return [row[0] for row in cursor.fetchall()]

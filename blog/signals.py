@@ -1,0 +1,43 @@
+"""Keep the search index in step with articles and their tags."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from taggit.models import Tag
+
+from blog import search
+from blog.models import Article, TaggedArticle
+
+
+@receiver(post_save, sender=Article)
+def index_saved_article(sender, instance, raw=False, **kwargs):
+    search.index_articles([instance.pk])
+
+
+@receiver(m2m_changed, sender=TaggedArticle)
+def index_retagged_article(sender, instance, action, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Article):
+        search.index_articles([instance.pk])
+    else:  # articles added to or removed from a tag
+        search.index_articles(pk_set or [])
+
+
+@receiver(post_save, sender=TaggedArticle)
+@receiver(post_delete, sender=TaggedArticle)
+def index_tag_link(sender, instance, **kwargs):
+    search.index_articles([instance.content_object_id])
+
+
+@receiver(post_save, sender=Tag)
+def index_renamed_tag(sender, instance, created, **kwargs):
+    if not created:
+        tagged = TaggedArticle.objects.filter(tag=instance).values_list(
+            "content_object_id"
+        )
+        search.index_articles(tagged)
+
+
+@receiver(post_delete, sender=Article)
+def unindex_deleted_article(sender, instance, **kwargs):
+    search.remove_article(instance.pk)

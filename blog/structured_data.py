@@ -1,0 +1,58 @@
+"""schema.org descriptions of articles, for search engines (JSON-LD)."""
+
+from django.conf import settings
+
+
+def _person(author) -> dict:
+    person = {"@type": "Person", "name": author.name}
+    if author.credentials:
+        person["honorificSuffix"] = author.credentials
+    if author.role:
+        person["jobTitle"] = author.role
+    return person
+
+
+def article_data(article, publisher: dict) -> list[dict]:
+    """A MedicalWebPage (with its BlogPosting) and a BreadcrumbList for one article."""
+    url = settings.SITE_URL + article.get_absolute_url()
+    posting = {
+        "@type": "BlogPosting",
+        "headline": article.title,
+        "description": article.meta_description or article.summary,
+        "datePublished": article.published_at.isoformat()
+        if article.published_at
+        else None,
+        "dateModified": article.updated_at.isoformat(),
+        "author": _person(article.author),
+        "publisher": publisher,
+        "mainEntityOfPage": url,
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if article.featured_image:
+        posting["image"] = settings.SITE_URL + article.image_fallback_url
+    page = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": url,
+        "name": article.title,
+        "mainEntity": posting,
+        "about": [category.name for category in article.categories.all()],
+    }
+    if article.medical_reviewer and article.reviewed_on:
+        page["reviewedBy"] = _person(article.medical_reviewer)
+        page["lastReviewed"] = article.reviewed_on.isoformat()
+    breadcrumbs = [("Home", settings.SITE_URL + "/")]
+    if category := next(iter(article.categories.all()), None):
+        breadcrumbs.append(
+            (category.name, settings.SITE_URL + category.get_absolute_url())
+        )
+    breadcrumbs.append((article.title, url))
+    trail = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": link}
+            for n, (name, link) in enumerate(breadcrumbs, start=1)
+        ],
+    }
+    return [page, trail]

@@ -1,0 +1,119 @@
+import io
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from appointments.models import Location
+from blog.models import Article, Author, Category
+from clinic_site import demo_content
+from clinic_site.roles import EDITORS, FRONT_DESK
+
+DEMO_ACCOUNTS = [
+    # username, group, superuser
+    ("editor", EDITORS, False),
+    ("frontdesk", FRONT_DESK, False),
+    ("admin", None, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo clinic: articles, authors, locations, staff logins."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates logins with a known password, so it only runs "
+                "with DJANGO_DEBUG=true."
+            )
+        with transaction.atomic():
+            authors = {data["slug"]: self.author(data) for data in demo_content.AUTHORS}
+            for data in demo_content.LOCATIONS:
+                Location.objects.get_or_create(name=data["name"], defaults=data)
+            created = sum(self.article(data, authors) for data in demo_content.ARTICLES)
+            accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
+        self.stdout.write(f"Demo content ready ({created} new articles).")
+        self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
+        for username, role in accounts:
+            self.stdout.write(f"  {username:<10} {role}")
+
+    def author(self, data) -> Author:
+        author, _ = Author.objects.get_or_create(slug=data["slug"], defaults=data)
+        return author
+
+    def article(self, data, authors) -> bool:
+        if Article.objects.filter(slug=data["slug"]).exists():
+            return False
+        now = timezone.now()
+        reviewed = data["reviewed_days_ago"]
+        article = Article(
+            slug=data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            body=data["body"],
+            author=authors[data["author"]],
+            medical_reviewer=authors.get(data["reviewer"]),
+            reviewed_on=(now - timedelta(days=reviewed)).date() if reviewed else None,
+            status=Article.Status.DRAFT if data["status"] == "draft" else "published",
+            published_at=now - timedelta(days=data["published_days_ago"], hours=3),
+            featured_image=ContentFile(
+                picture(data["image_colors"], data["slug"]), "demo.jpg"
+            ),
+            featured_image_alt=data["image_alt"],
+        )
+        article.save()
+        article.categories.set(Category.objects.filter(slug__in=data["categories"]))
+        article.tags.set(data["tags"])
+        return True
+
+    def account(self, username, group_name, superuser) -> tuple[str, str]:
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "is_staff": True,
+                "is_superuser": superuser,
+                "email": f"{username}@clinic.example",
+            },
+        )
+        if created:
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        return username, group_name or "Administrator (all permissions)"
+
+
+def picture(colors, seed: str) -> bytes:
+    """An abstract illustration: a two-color gradient with soft overlapping circles."""
+    width, height = 1600, 1000
+    start, end = (Image.new("RGB", (1, 1), color).getpixel((0, 0)) for color in colors)
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        mix = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(
+                round(a + (b - a) * mix) for a, b in zip(start, end, strict=True)
+            ),
+        )
+    rng = random.Random(seed)
+    overlay = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    shapes = ImageDraw.Draw(overlay)
+    for _ in range(7):
+        radius = rng.randint(120, 420)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        shade = (255, 255, 255, rng.randint(30, 80))
+        shapes.ellipse([x - radius, y - radius, x + radius, y + radius], fill=shade)
+    image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=88)
+    return buffer.getvalue()

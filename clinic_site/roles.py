@@ -1,0 +1,42 @@
+"""Staff roles are groups, made by data migrations with exactly these permissions."""
+
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+FRONT_DESK = "Front desk"
+
+ROLE_PERMISSIONS = {
+    EDITORS: {
+        "blog": [
+            "add_article", "change_article", "delete_article", "view_article",
+            "publish_article",
+            "add_category", "change_category", "view_category",
+            "add_author", "change_author", "view_author",
+            "add_redirect", "change_redirect", "delete_redirect", "view_redirect",
+        ],
+        "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
+    },
+    FRONT_DESK: {
+        "appointments": [
+            "view_appointmentrequest", "change_appointmentrequest",
+            "export_appointmentrequest", "view_location", "view_notification",
+        ],
+    },
+}  # fmt: skip
+
+
+def make_role(apps, schema_editor, role):
+    """Create or update one role's group (for RunPython in a data migration)."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True  # create_permissions skips apps without it
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=role)
+    for app_label, codenames in ROLE_PERMISSIONS[role].items():
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        )

@@ -1,0 +1,102 @@
+"""Settings come from the environment and refuse malformed values loudly."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "k3y-" + "x7Qp9vLm2Rt8Wn4Zs6Yb1Hc5Jd0Fg3Ke" * 2,
+    "DJANGO_ALLOWED_HOSTS": "clinic.example",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://clinic.example",
+}
+
+
+def manage(*args, **env):
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=clean_env | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_malformed_boolean_stops_the_start():
+    result = manage("check", DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG should be true or false, not 'maybe'" in result.stderr
+
+
+def test_a_secret_key_is_required_when_debug_is_off():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_a_malformed_database_url_stops_the_start():
+    result = manage("check", DJANGO_DEBUG="true", DATABASE_URL="nonsense://x")
+    assert result.returncode != 0
+    assert "DATABASE_URL is not a database address" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["ten", "5 per minute"])
+def test_a_malformed_whole_number_stops_the_start(value):
+    result = manage("check", DJANGO_DEBUG="true", PAGE_CACHE_SECONDS=value)
+    assert result.returncode != 0
+    assert "PAGE_CACHE_SECONDS should be a whole number" in result.stderr
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_flags_the_local_secret_key():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="true")
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr + result.stdout
+
+
+def test_sqlite_is_the_default_with_immediate_transactions_and_wal(settings):
+    database = settings.DATABASES["default"]
+    assert (
+        database["ENGINE"] == "django.db.backends.sqlite3"
+        or "DATABASE_URL" in os.environ
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+        assert database["OPTIONS"]["timeout"] >= 20
+        assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+
+
+def test_postgresql_gets_persistent_checked_connections():
+    code = (
+        "from django.conf import settings;"
+        "d = settings.DATABASES['default'];"
+        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        DJANGO_DEBUG="true",
+        DATABASE_URL="postgres://u@db.example/clinic",
+    )
+    assert result.stdout.split()[-3:] == ["django.db.backends.postgresql", "60", "True"]
+
+
+def test_redis_url_selects_the_redis_cache():
+    code = (
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    )
+    result = manage(
+        "shell", "-c", code, DJANGO_DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/0"
+    )
+    assert result.stdout.strip().endswith("clinic_site.cache.ResilientRedisCache")

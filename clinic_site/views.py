@@ -1,0 +1,73 @@
+import sys
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
+
+CACHE_PROBE_KEY = "healthz-probe"
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """For load balancers and monitoring: 200 while the database answers, else 503."""
+    database = _database_answers()
+    cache_ok = _cache_answers()
+    body = {
+        "status": "ok"
+        if database and cache_ok
+        else ("degraded" if database else "down"),
+        "database": "ok" if database else "unavailable",
+        "cache": "ok" if cache_ok else "unavailable",
+    }
+    return JsonResponse(body, status=200 if database else 503)
+
+
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def _cache_answers() -> bool:
+    try:
+        cache.set(CACHE_PROBE_KEY, 1, 10)
+        return cache.get(CACHE_PROBE_KEY) == 1
+    except Exception:  # any backend failure means "not answering"
+        return False
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /account/",
+        "Disallow: /appointments/",
+        "Disallow: /blog/search/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+def server_error(request):
+    """500, or 503 when the database is out of reach; rendered without touching it."""
+    context = {
+        "clinic_name": settings.CLINIC_NAME,
+        "clinic_phone": settings.CLINIC_PHONE,
+    }
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        response = HttpResponse(render_to_string("503.html", context), status=503)
+        response["Retry-After"] = "60"
+        return response
+    return HttpResponse(render_to_string("500.html", context), status=500)

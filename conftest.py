@@ -1,0 +1,180 @@
+"""Shared fixtures: factories for articles, authors, locations and staff accounts."""
+
+import io
+import itertools
+import time
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.utils import timezone
+from PIL import Image
+
+from appointments.forms import TOKEN_SALT
+from appointments.models import Location
+from blog.models import Article, Author, Category
+from clinic_site.roles import EDITORS, FRONT_DESK
+
+_numbers = itertools.count(1)
+STAFF_PASSWORD = "a-long-test-password-42"
+
+
+def pytest_configure(config):
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        }
+    }
+    # The test client speaks plain HTTP; clinic_site/tests/test_headers.py turns
+    # the HTTPS redirect back on to check it.
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_temporary_folder(tmp_path_factory):
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG", **save_options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture
+def blog_category(db):
+    return Category.objects.get(slug="blog")
+
+
+@pytest.fixture
+def author(db):
+    return Author.objects.create(
+        name="Dana Whitfield",
+        slug="dana-whitfield",
+        credentials="MD",
+        takes_appointments=True,
+    )
+
+
+@pytest.fixture
+def make_article(db, author, blog_category):
+    """Build a published article; override any field by keyword, plus tags=[...]."""
+
+    def make(*, tags=(), categories=None, **fields):
+        n = next(_numbers)
+        defaults = {
+            "title": f"Article {n}",
+            "slug": f"article-{n}",
+            "summary": f"Summary of article {n}.",
+            "body": "<p>Text.</p>",
+            "author": author,
+            "status": Article.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(days=1, minutes=n),
+        }
+        article = Article.objects.create(**(defaults | fields))
+        article.categories.set(
+            categories if categories is not None else [blog_category]
+        )
+        article.tags.set(list(tags))
+        return article
+
+    return make
+
+
+@pytest.fixture
+def location(db):
+    return Location.objects.create(
+        name="Cambridge",
+        street_address="1 Main Street",
+        city="Cambridge",
+        region="MA",
+        postal_code="02139",
+        phone="(617) 555-0110",
+        hours="Mon–Fri 8:00 am – 5:00 pm",
+    )
+
+
+def _staff(django_user_model, username, group=None, **flags):
+    user = django_user_model.objects.create_user(
+        username=username, password=STAFF_PASSWORD, is_staff=True, **flags
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _staff(django_user_model, "editor", EDITORS)
+
+
+@pytest.fixture
+def front_desk(db, django_user_model):
+    return _staff(django_user_model, "frontdesk", FRONT_DESK)
+
+
+@pytest.fixture
+def administrator(db, django_user_model):
+    return _staff(django_user_model, "boss", is_superuser=True)
+
+
+def old_form_token(age_seconds=60, nonce=None):
+    """A form token handed out `age_seconds` ago (past the minimum fill time)."""
+    payload = {
+        "nonce": nonce or f"nonce-{next(_numbers)}",
+        "issued": time.time() - age_seconds,
+    }
+    return signing.dumps(payload, salt=TOKEN_SALT)
+
+
+@pytest.fixture
+def request_data(location):
+    """Valid POST data for the appointment request form; override by keyword."""
+
+    def data(**overrides):
+        values = {
+            "full_name": "Ada Example",
+            "phone": "(617) 555-0123",
+            "email": "ada@example.com",
+            "contact_method": "phone",
+            "patient_type": "new",
+            "location": str(location.pk),
+            "preferred_provider": "",
+            "preferred_days": ["mon", "wed"],
+            "preferred_time": "morning",
+            "reason": "Knee pain when climbing stairs.",
+            "consent": "on",
+            "website": "",
+            "form_token": old_form_token(),
+        }
+        return values | overrides
+
+    return data
+
+
+@pytest.fixture
+def time_machine(monkeypatch):
+    """Move the clock forward: time_machine(hours=3) makes timezone.now() later."""
+    offset = timedelta()
+    real_now = timezone.now
+
+    def travel(**delta):
+        nonlocal offset
+        offset += timedelta(**delta)
+
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset)
+    return travel
