@@ -235,6 +235,12 @@ class Article(models.Model):
         help_text="Shown under the title in search results; the summary if empty.",
     )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress post ID", null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_guid = models.CharField(
+        "WordPress GUID", max_length=500, blank=True, db_index=True, editable=False
+    )
 
     objects = (
         ArticleQuerySet.as_manager()
