@@ -34,6 +34,8 @@ def pytest_configure(config):
     # The test client speaks plain HTTP; clinic_site/tests/test_headers.py turns
     # the HTTPS redirect back on to check it.
     settings.SECURE_SSL_REDIRECT = False
+    # Hashing passwords at full strength would make fixtures slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True, scope="session")

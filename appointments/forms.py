@@ -21,6 +21,16 @@ TOKEN_MAX_AGE = 24 * 60 * 60
 PHONE_REGION = "US"
 
 
+class RadioSelect(forms.RadioSelect):
+    """Radio buttons that pass `autofocus` to their first option only."""
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        if index:
+            option["attrs"].pop("autofocus", None)
+        return option
+
+
 def new_form_token() -> str:
     """A signed one-time token: which form this is, and when it was handed out."""
     return signing.dumps(
@@ -111,9 +121,9 @@ class AppointmentRequestForm(forms.ModelForm):
             "preferred_time": "Time of day",
         }
         widgets = {
-            "contact_method": forms.RadioSelect,
-            "patient_type": forms.RadioSelect,
-            "preferred_time": forms.RadioSelect,
+            "contact_method": RadioSelect,
+            "patient_type": RadioSelect,
+            "preferred_time": RadioSelect,
         }
         error_messages = {
             "patient_type": {
@@ -145,6 +155,14 @@ class AppointmentRequestForm(forms.ModelForm):
             self.initial["form_token"] = new_form_token()
         self.token_nonce = None
 
+    def full_clean(self):
+        """Validate, then put the focus on the first field with an error."""
+        super().full_clean()
+        for field in self.visible_fields():
+            if field.errors:
+                field.field.widget.attrs["autofocus"] = True
+                break
+
     @property
     def is_spam(self) -> bool:
         """The honeypot was filled: a bot. (Only meaningful after is_valid().)"""
@@ -171,18 +189,19 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean_form_token(self):
         try:
-            token = signing.loads(
-                self.cleaned_data["form_token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
-            )
+            token = signing.loads(self.cleaned_data["form_token"], salt=TOKEN_SALT)
         except signing.BadSignature:
+            token = None
+        age = time.time() - token["issued"] if token else TOKEN_MAX_AGE
+        if age >= TOKEN_MAX_AGE:
             self.data = self.data.copy()
             self.data["form_token"] = new_form_token()
             raise ValidationError(
                 "This form was open for a long time, so for your safety we could not "
                 "accept it. Please check your details and send it again.",
                 code="expired",
-            ) from None
-        if time.time() - token["issued"] < settings.APPOINTMENT_MIN_FILL_SECONDS:
+            )
+        if age < settings.APPOINTMENT_MIN_FILL_SECONDS:
             raise ValidationError(
                 "That was very quick. Please check your details, then send the form "
                 "again.",

@@ -118,7 +118,7 @@ def _flattened(image: Image.Image) -> Image.Image:
 
 def rendition_widths(width: int) -> list[int]:
     """The rendition widths made for a picture of this width (never upscaled)."""
-    return [w for w in RENDITION_WIDTHS if w < width] or [width]
+    return [w for w in RENDITION_WIDTHS if w <= width] or [width]
 
 
 def rendition_name(name: str, width: int, extension: str) -> str:

@@ -8,21 +8,34 @@ FRONT_DESK = "Front desk"
 ROLE_PERMISSIONS = {
     EDITORS: {
         "blog": [
-            "add_article", "change_article", "delete_article", "view_article",
+            "add_article",
+            "change_article",
+            "delete_article",
+            "view_article",
             "publish_article",
-            "add_category", "change_category", "view_category",
-            "add_author", "change_author", "view_author",
-            "add_redirect", "change_redirect", "delete_redirect", "view_redirect",
+            "add_category",
+            "change_category",
+            "view_category",
+            "add_author",
+            "change_author",
+            "view_author",
+            "add_redirect",
+            "change_redirect",
+            "delete_redirect",
+            "view_redirect",
         ],
         "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     },
     FRONT_DESK: {
         "appointments": [
-            "view_appointmentrequest", "change_appointmentrequest",
-            "export_appointmentrequest", "view_location", "view_notification",
+            "view_appointmentrequest",
+            "change_appointmentrequest",
+            "export_appointmentrequest",
+            "view_location",
+            "view_notification",
         ],
     },
-}  # fmt: skip
+}
 
 
 def make_role(apps, schema_editor, role):

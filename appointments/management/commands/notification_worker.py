@@ -1,0 +1,36 @@
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from appointments.notifications import deliver_due
+
+
+class Command(BaseCommand):
+    help = (
+        "Send the emails owed about appointment requests, retrying failures. "
+        "Run one or more beside the web servers; --once sends what is due and stops."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true")
+        parser.add_argument("--interval", type=float, default=5.0, metavar="SECONDS")
+
+    def handle(self, *args, once, interval, **options):
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while True:
+            sent = deliver_due()
+            if sent:
+                self.stdout.write(f"Sent {sent} notification(s).")
+            if once or stopping:
+                return
+            close_old_connections()  # a long-lived process: renew broken connections
+            time.sleep(interval)

@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest
+
+PURGEABLE = [AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.SPAM]
+
+
+class Command(BaseCommand):
+    help = "Delete closed and spam appointment requests older than --older-than days."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+
+    def handle(self, *args, older_than, **options):
+        if older_than < 1:
+            raise CommandError("--older-than must be at least 1 day.")
+        cutoff = timezone.now() - timedelta(days=older_than)
+        expired = AppointmentRequest.objects.filter(
+            status__in=PURGEABLE, created_at__lt=cutoff
+        )
+        count = expired.count()
+        expired.delete()
+        self.stdout.write(
+            f"Deleted {count} closed or spam request(s) received before "
+            f"{timezone.localtime(cutoff):%Y-%m-%d %H:%M}."
+        )

@@ -1,0 +1,194 @@
+"""Emails about requests: sent after the commit, never with what the visitor wrote,
+and never lost when the mail server is down."""
+
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from appointments import notifications
+from appointments.models import AppointmentRequest, Notification
+
+URL = "/appointments/request/"
+MARKED = {
+    "full_name": "Quintessa Marklebury",
+    "phone": "(617) 555-0177",
+    "email": "quintessa.marker@example.com",
+    "reason": "Unmistakable-reason-marker pain",
+}
+
+
+@pytest.fixture
+def inline(settings):
+    settings.NOTIFICATIONS_INLINE = True
+    settings.APPOINTMENT_NOTIFY_EMAILS = ["frontdesk@clinic.example"]
+
+
+def submit(client, request_data, django_capture_on_commit_callbacks, **overrides):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, request_data(**MARKED | overrides))
+    assert response.status_code == 302
+    return AppointmentRequest.objects.get()
+
+
+def whole_message(message) -> str:
+    return message.message().as_string()
+
+
+def test_staff_and_visitor_are_emailed_after_the_commit(
+    client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
+):
+    appointment = submit(client, request_data, django_capture_on_commit_callbacks)
+    staff, visitor = sorted(
+        mailoutbox, key=lambda m: m.to != ["frontdesk@clinic.example"]
+    )
+    assert staff.to == ["frontdesk@clinic.example"]
+    assert visitor.to == [MARKED["email"]]
+    assert appointment.reference in staff.body and appointment.reference in visitor.body
+    assert (
+        f"/admin/appointments/appointmentrequest/{appointment.pk}/change/" in staff.body
+    )
+    assert set(appointment.notifications.values_list("state", flat=True)) == {"sent"}
+
+
+def test_the_staff_email_carries_nothing_the_visitor_wrote(
+    client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
+):
+    submit(client, request_data, django_capture_on_commit_callbacks)
+    staff = next(m for m in mailoutbox if m.to == ["frontdesk@clinic.example"])
+    text = whole_message(staff)
+    for marker in [
+        "Quintessa",
+        "Marklebury",
+        "555-0177",
+        "5550177",
+        "quintessa.marker",
+        "Unmistakable-reason-marker",
+    ]:
+        assert marker not in text
+
+
+def test_the_visitor_email_carries_only_its_address_from_what_they_wrote(
+    client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
+):
+    submit(client, request_data, django_capture_on_commit_callbacks)
+    visitor = next(m for m in mailoutbox if m.to == [MARKED["email"]])
+    text = visitor.subject + visitor.body
+    for marker in [
+        "Quintessa",
+        "Marklebury",
+        "555-0177",
+        "5550177",
+        "quintessa.marker",
+        "Unmistakable-reason-marker",
+    ]:
+        assert marker not in text
+
+
+def test_no_visitor_email_without_an_address(
+    client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
+):
+    submit(client, request_data, django_capture_on_commit_callbacks, email="")
+    assert [m.to for m in mailoutbox] == [["frontdesk@clinic.example"]]
+
+
+class BrokenMailServer:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def test_a_mail_server_that_is_down_keeps_the_request_and_retries_later(
+    client,
+    request_data,
+    django_capture_on_commit_callbacks,
+    inline,
+    settings,
+    time_machine,
+):
+    settings.EMAIL_BACKEND = "appointments.tests.test_notifications.BrokenMailServer"
+    appointment = submit(client, request_data, django_capture_on_commit_callbacks)
+    pending = appointment.notifications.all()
+    assert {n.state for n in pending} == {"pending"}
+    assert {n.last_error for n in pending} == {"SMTPServerDisconnected"}
+    assert all(n.next_attempt_at > timezone.now() for n in pending)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    time_machine(minutes=2)
+    call_command("notification_worker", "--once")
+    assert {n.state for n in appointment.notifications.all()} == {"sent"}
+    assert len(mail.outbox) == 2
+
+
+def test_a_notification_gives_up_after_many_failures(location, request_data, settings):
+    settings.EMAIL_BACKEND = "appointments.tests.test_notifications.BrokenMailServer"
+    appointment = AppointmentRequest.objects.create(
+        full_name="A",
+        phone="+16175550123",
+        patient_type="new",
+        location=location,
+        reason="x",
+        consented_at=timezone.now(),
+        consent_version="t",
+        form_token="t1",
+    )
+    notification = Notification.objects.create(request=appointment, kind="staff")
+    for _ in range(notifications.MAX_ATTEMPTS):
+        Notification.objects.filter(pk=notification.pk).update(
+            next_attempt_at=timezone.now()
+        )
+        notifications.deliver(notification.pk)
+    notification.refresh_from_db()
+    assert notification.state == Notification.State.FAILED
+    assert notification.attempts == notifications.MAX_ATTEMPTS
+
+
+def test_a_notification_claimed_by_another_worker_is_not_sent_again(
+    location, mailoutbox
+):
+    appointment = AppointmentRequest.objects.create(
+        full_name="A",
+        phone="+16175550123",
+        patient_type="new",
+        location=location,
+        reason="x",
+        consented_at=timezone.now(),
+        consent_version="t",
+        form_token="t2",
+    )
+    notification = Notification.objects.create(request=appointment, kind="staff")
+    assert notifications.deliver(notification.pk) is True
+    assert notifications.deliver(notification.pk) is False
+    assert len(mailoutbox) == 1
+
+
+def test_a_claim_left_by_a_dead_worker_is_released_and_sent(location, mailoutbox):
+    appointment = AppointmentRequest.objects.create(
+        full_name="A",
+        phone="+16175550123",
+        patient_type="new",
+        location=location,
+        reason="x",
+        consented_at=timezone.now(),
+        consent_version="t",
+        form_token="t3",
+    )
+    Notification.objects.create(
+        request=appointment,
+        kind="staff",
+        state=Notification.State.SENDING,
+        claimed_at=timezone.now() - timedelta(hours=1),
+    )
+    assert notifications.deliver_due() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_retry_delays_grow_and_are_bounded():
+    delays = [notifications.retry_delay(n) for n in range(1, 12)]
+    assert delays == sorted(delays)
+    assert delays[0] == timedelta(minutes=1) and delays[-1] == timedelta(hours=2)
