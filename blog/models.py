@@ -126,7 +126,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("categories")
+        return (
+            self.select_related("author").prefetch_related("categories").defer("body")
+        )
 
     def next_publication_time(self):
         """When the next scheduled article goes public, or None (one query)."""

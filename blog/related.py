@@ -5,8 +5,9 @@ each tag and category contributes at most its newest CANDIDATES_PER_GROUP articl
 so a tag used by 50,000 articles costs no more than one used by 200. A tag counts
 1 / ln(1 + n) for the n articles carrying it (counted up to RARITY_CAP), so a rare
 tag outweighs a common one. Categories flagged not to relate (Featured, News)
-contribute nothing. A second query loads the public ones among the best candidates;
-a third runs only when too few are public, to fill up with the newest articles.
+contribute nothing; the newest articles come last, to fill the block. A second query
+loads the public ones among the best candidates; a third runs only in the rare case
+that nearly all of those are drafts or scheduled.
 """
 
 from django.db import connection
@@ -26,7 +27,8 @@ def related_articles(article: Article, limit: int = 3) -> list[Article]:
     public = Article.objects.published().exclude(pk=article.pk).defer("body")
     found = {a.pk: a for a in public.filter(pk__in=ranked_ids)}
     chosen = [found[pk] for pk in ranked_ids if pk in found][:limit]
-    if len(chosen) < limit:
+    if len(chosen) < limit and len(ranked_ids) == RANKED_CANDIDATES:
+        # Rare: nearly all the best candidates are drafts or scheduled.
         seen = [article.pk, *(a.pk for a in chosen)]
         chosen += list(public.exclude(pk__in=seen)[: limit - len(chosen)])
     return chosen
@@ -58,6 +60,11 @@ def _ranked_candidate_ids(article_id, tag_ids, category_ids) -> list[int]:
             f" ORDER BY article_id DESC LIMIT {CANDIDATES_PER_GROUP}) member"
         )
         params.append(category_id)
+    # The newest articles fill the block when too few share anything.
+    branches.append(
+        f"SELECT newest.id, 0, 32767, 0.0, 0 FROM (SELECT id FROM"
+        f" {Article._meta.db_table} ORDER BY id DESC LIMIT {RANKED_CANDIDATES}) newest"
+    )
     sql = (
         "SELECT article_id FROM (" + " UNION ALL ".join(branches) + ") candidates"
         " WHERE article_id <> %s GROUP BY article_id"

@@ -24,7 +24,7 @@ def article_data(article, publisher: dict) -> list[dict]:
         else None,
         "dateModified": article.updated_at.isoformat(),
         "author": _person(article.author),
-        "publisher": publisher,
+        "publisher": dict(publisher),
         "mainEntityOfPage": url,
         "keywords": [tag.name for tag in article.tags.all()],
     }

@@ -6,10 +6,14 @@ app_name = "blog"
 urlpatterns = [
     path("", views.home, name="home"),
     path("blog/", views.article_list, name="article_list"),
-    path("blog/feed/", feeds.ArticleFeed(), name="feed"),
+    path("blog/feed/", views.public_page(feeds.ArticleFeed()), name="feed"),
     path("blog/search/", views.search, name="search"),
     path("blog/category/<slug:slug>/", views.category, name="category"),
-    path("blog/category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
+    path(
+        "blog/category/<slug:slug>/feed/",
+        views.public_page(feeds.CategoryFeed()),
+        name="category_feed",
+    ),
     path("blog/tag/<slug:slug>/", views.tag, name="tag"),
     path("blog/<slug:slug>/", views.article_detail, name="article_detail"),
 ]

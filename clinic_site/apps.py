@@ -9,6 +9,24 @@ class ClinicSiteConfig(AppConfig):
     verbose_name = "Site"
     default = True
 
+    def ready(self):
+        from taggit.models import Tag
+
+        from appointments.models import Location
+        from blog.models import Article, Author, Category, RelatedPick, TaggedArticle
+        from clinic_site.page_cache import connect_invalidation
+
+        connect_invalidation(
+            Article,
+            Category,
+            Author,
+            Tag,
+            TaggedArticle,
+            RelatedPick,
+            Location,
+            m2m_through=[Article.categories.through, TaggedArticle],
+        )
+
 
 class ClinicAdminConfig(admin_apps.AdminConfig):
     default = False

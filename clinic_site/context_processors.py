@@ -1,21 +1,37 @@
-from functools import partial
-
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 
 from appointments.models import Location
 from blog.models import Category
+from clinic_site.page_cache import content_version
+
+
+def site_chrome() -> dict:
+    """Navigation categories and locations, kept per content version (no queries)."""
+    key = f"site-chrome:{content_version()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = {
+            "categories": list(Category.objects.all()),
+            "locations": list(Location.objects.filter(active=True)),
+        }
+        cache.set(key, chrome, settings.PAGE_CACHE_SECONDS)
+    return chrome
 
 
 def clinic(request):
-    """What every page's header and footer show (the querysets run only if used)."""
-    locations = Location.objects.filter(active=True)
+    """What every page's header and footer show (looked up only if a page uses it)."""
+    chrome = SimpleLazyObject(site_chrome)
     return {
         "clinic_name": settings.CLINIC_NAME,
         "clinic_phone": settings.CLINIC_PHONE,
         "site_url": settings.SITE_URL,
-        "nav_categories": Category.objects.all(),
-        "clinic_locations": locations,
-        "clinic_organization": partial(organization, locations),
+        "nav_categories": SimpleLazyObject(lambda: chrome["categories"]),
+        "clinic_locations": SimpleLazyObject(lambda: chrome["locations"]),
+        "clinic_organization": SimpleLazyObject(
+            lambda: organization(chrome["locations"])
+        ),
     }
 
 

@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from blog.sitemaps import SITEMAPS
+from blog.views import public_page
 from clinic_site import views
 
 handler500 = "clinic_site.views.server_error"
@@ -13,7 +14,7 @@ urlpatterns = [
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -46,7 +46,7 @@ def test_other_failures_answer_a_plain_500_page(db, settings):
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_private_areas(
-    client, settings
+    client, db, settings
 ):
     text = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text

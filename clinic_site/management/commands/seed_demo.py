@@ -93,7 +93,7 @@ class Command(BaseCommand):
 
 def picture(colors, seed: str) -> bytes:
     """An abstract illustration: a two-color gradient with soft overlapping circles."""
-    width, height = 1600, 1000
+    width, height = 1280, 800
     start, end = (Image.new("RGB", (1, 1), color).getpixel((0, 0)) for color in colors)
     image = Image.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)

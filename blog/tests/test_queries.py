@@ -1,0 +1,84 @@
+"""Every public page makes a fixed number of queries, whatever the amount of content.
+
+Counts are for a first visit with an empty cache: the page itself, the navigation
+and footer (kept per content version afterwards) and the next scheduled publication
+(also kept per content version). A page served from the page cache makes none.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from blog.models import Category
+
+PAGES = {
+    # page: (address builder, queries)
+    "home": (lambda a: "/", 6),
+    "all articles": (lambda a: "/blog/", 5),
+    "category": (lambda a: "/blog/category/blog/", 6),
+    "tag": (lambda a: reverse("blog:tag", args=["common"]), 6),
+    "article": (lambda a: a.get_absolute_url(), 8),
+    "search": (lambda a: "/blog/search/?q=summary", 6),
+    "feed": (lambda a: "/blog/feed/", 3),
+    "category feed": (lambda a: "/blog/category/blog/feed/", 4),
+    "sitemap": (lambda a: "/sitemap.xml", 5),
+}
+
+
+def build_library(make_article, size):
+    categories = [
+        Category.objects.create(name=f"Topic {n}", slug=f"topic-{n}") for n in range(8)
+    ]
+    blog = Category.objects.get(slug="blog")
+    articles = []
+    for n in range(size):
+        tags = [
+            "common",
+            f"tag-{n % 7}",
+            f"tag-{n % 11}",
+            f"rare-{n}",
+            f"pair-{n // 2}",
+        ]
+        article = make_article(
+            tags=tags, categories=[blog, categories[n % 8], categories[(n + 3) % 8]]
+        )
+        articles.append(article)
+    if size > 3:
+        first = articles[0]
+        for position, pick in enumerate(articles[1:4]):
+            first.related_pick_links.create(to_article=pick, position=position)
+    return articles
+
+
+@pytest.mark.parametrize("size", [3, 60])
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_does_not_grow_with_content(
+    client, make_article, django_assert_num_queries, page, size
+):
+    articles = build_library(make_article, size)
+    address, expected = PAGES[page]
+    url = address(articles[0])
+    cache.clear()
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", [name for name in PAGES if name != "search"])
+def test_a_page_from_the_page_cache_makes_no_query(
+    client, make_article, django_assert_num_queries, page
+):
+    articles = build_library(make_article, 3)
+    url = PAGES[page][0](articles[0])
+    client.get(url)
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
+def test_later_pages_of_a_list_cost_the_same(
+    client, make_article, django_assert_num_queries
+):
+    build_library(make_article, 25)
+    cache.clear()
+    with django_assert_num_queries(5):
+        assert client.get("/blog/?page=3").status_code == 200

@@ -1,0 +1,139 @@
+"""Feeds, sitemap, structured data and meta tags: what crawlers and apps see."""
+
+import json
+import re
+from datetime import timedelta
+from xml.etree import ElementTree
+
+import feedparser
+from django.utils import timezone
+
+from blog.models import Article, Category
+from conftest import jpeg_upload
+
+
+def test_the_feed_parses_and_carries_summary_date_author_categories_and_image(
+    client, make_article
+):
+    article = make_article(
+        title="Hip arthritis basics",
+        featured_image=jpeg_upload(),
+        featured_image_alt="A hip joint",
+    )
+    make_article(status=Article.Status.DRAFT, title="Secret draft")
+    feed = feedparser.parse(client.get("/blog/feed/").content)
+    assert not feed.bozo, feed.bozo_exception
+    assert [entry.title for entry in feed.entries] == ["Hip arthritis basics"]
+    entry = feed.entries[0]
+    assert entry.summary == article.summary
+    assert entry.author == "Dana Whitfield, MD"
+    assert [tag.term for tag in entry.tags] == ["Blog"]
+    assert entry.published_parsed
+    (enclosure,) = entry.enclosures
+    assert enclosure.type == "image/jpeg" and int(enclosure.length) > 0
+
+
+def test_a_category_feed_lists_only_that_category(client, make_article):
+    news = Category.objects.get(slug="news")
+    inside = make_article(categories=[news])
+    make_article()
+    feed = feedparser.parse(client.get("/blog/category/news/feed/").content)
+    assert [entry.title for entry in feed.entries] == [inside.title]
+
+
+def test_the_sitemap_lists_exactly_the_published_articles_and_categories(
+    client, make_article
+):
+    public = [make_article(), make_article()]
+    make_article(status=Article.Status.DRAFT)
+    make_article(published_at=timezone.now() + timedelta(days=2))
+    xml = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in xml.findall("s:url/s:loc", namespace)]
+    article_urls = {url.split("/", 3)[3] for url in locations if "/blog/" in url}
+    expected = {a.get_absolute_url().lstrip("/") for a in public}
+    expected |= {c.get_absolute_url().lstrip("/") for c in Category.objects.all()}
+    expected.add("blog/")
+    assert article_urls == expected
+    assert len(xml.findall("s:url/s:lastmod", namespace)) == len(public)
+
+
+def json_ld(page):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
+    )
+    return [json.loads(block) for block in blocks]
+
+
+def test_article_structured_data_describes_page_author_reviewer_and_clinic(
+    client, make_article, author, location
+):
+    article = make_article(
+        medical_reviewer=author,
+        reviewed_on=timezone.localdate() - timedelta(days=10),
+        featured_image=jpeg_upload(),
+        featured_image_alt="x",
+        tags=["knee"],
+    )
+    page, trail = json_ld(client.get(article.get_absolute_url()).content.decode())
+    assert page["@type"] == "MedicalWebPage"
+    posting = page["mainEntity"]
+    assert posting["headline"] == article.title
+    assert posting["datePublished"] and posting["dateModified"]
+    assert posting["image"].endswith(".jpg")
+    assert posting["author"] == {
+        "@type": "Person",
+        "name": "Dana Whitfield",
+        "honorificSuffix": "MD",
+    }
+    assert page["reviewedBy"]["name"] == "Dana Whitfield"
+    assert page["lastReviewed"] == article.reviewed_on.isoformat()
+    clinic = posting["publisher"]
+    assert clinic["@type"] == "MedicalClinic"
+    assert clinic["address"][0]["streetAddress"] == location.street_address
+    assert clinic["telephone"]
+    assert trail["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in trail["itemListElement"]] == [
+        "Home",
+        "Blog",
+        article.title,
+    ]
+
+
+def test_structured_data_cannot_break_out_of_its_script(client, make_article):
+    article = make_article(title="</script><script>alert(1)</script>")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page
+    assert json_ld(page)[0]["name"] == article.title
+
+
+def test_every_page_has_a_title_description_canonical_and_social_tags(
+    client, make_article
+):
+    article = make_article(featured_image=jpeg_upload(), featured_image_alt="x")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f"<title>{article.title} · " in page
+    assert f'<meta name="description" content="{article.summary}">' in page
+    assert (
+        f'<link rel="canonical" href="http://127.0.0.1:8000{article.get_absolute_url()}">'
+        in page
+    )
+    assert '<meta property="og:image" content="http://127.0.0.1:8000/media/' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+
+
+def test_the_request_form_and_later_list_pages_have_clean_canonical_links(
+    client, make_article
+):
+    article = make_article()
+    for _ in range(11):
+        make_article()
+    form = client.get(f"/appointments/request/?article={article.slug}").content.decode()
+    assert (
+        '<link rel="canonical" href="http://127.0.0.1:8000/appointments/request/">'
+        in form
+    )
+    second = client.get("/blog/?page=2").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/blog/?page=2">' in second
+    first = client.get("/blog/?page=1").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/blog/">' in first

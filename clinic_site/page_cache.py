@@ -1,0 +1,133 @@
+"""Whole pages for anonymous visitors, kept in the shared cache and never stale.
+
+A page is kept when its view marks it `Cache-Control: public`, the request carried no
+session cookie (so never for staff or previews) and the answer is a plain 200 that
+sets no cookie. Keys carry a content version: any change to what pages show
+(articles, tags, categories, authors, locations) bumps it, so the next request
+renders afresh, on this server and every other one sharing the cache. A kept page
+also expires when the next scheduled article goes public.
+
+This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
+below it (sessions, auth, the view) and is answered with its stored ETag, or 304.
+"""
+
+import hashlib
+import logging
+import re
+import time
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+from blog.models import Article
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def content_version() -> int:
+    """The current content version (made anew if the cache lost it)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)  # never reuses an old one
+        version = cache.get(VERSION_KEY, 0)
+    return version
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        pass  # no version yet: the next reader makes a fresh one
+    except Exception:  # the cache is down: pages it held cannot be served either
+        logger.error("Could not bump the page cache version")
+
+
+def bump_content_version(**signal_kwargs) -> None:
+    """Invalidate every kept page: now, and again once the change is committed.
+
+    The second bump discards pages that requests running during the transaction
+    rendered from the data as it was before.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def connect_invalidation(*models, m2m_through=()) -> None:
+    for model in models:
+        post_save.connect(bump_content_version, sender=model, weak=False)
+        post_delete.connect(bump_content_version, sender=model, weak=False)
+    for through in m2m_through:
+        m2m_changed.connect(bump_content_version, sender=through, weak=False)
+
+
+def _seconds_until_next_publication(version: int) -> float | None:
+    """Seconds until the next scheduled article appears (one query per version)."""
+    key = f"page-cache:{version}:next-publication"
+    stamp = cache.get(key)
+    if stamp is None or (stamp and stamp <= time.time()):
+        moment: datetime | None = Article.objects.next_publication_time()
+        stamp = moment.timestamp() if moment else 0
+        cache.set(key, stamp, settings.PAGE_CACHE_SECONDS)
+    return stamp - time.time() if stamp else None
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return self.get_response(request)
+        version = content_version()
+        accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        gzip = "gz" if _ACCEPTS_GZIP.search(accepts) else "id"
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+        key = f"page-cache:{version}:{gzip}:{path}"
+        stored = cache.get(key)
+        if stored is not None:
+            return self._replay(request, *stored)
+        response = self.get_response(request)
+        if self._keepable(response):
+            self._keep(key, version, response)
+        return response
+
+    @staticmethod
+    def _keepable(response) -> bool:
+        control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "public" in control
+            and "private" not in control
+            and "no-store" not in control
+        )
+
+    @staticmethod
+    def _keep(key, version, response) -> None:
+        timeout = settings.PAGE_CACHE_SECONDS
+        until_next = _seconds_until_next_publication(version)
+        if until_next is not None:
+            timeout = min(timeout, int(until_next))
+        if timeout > 0:
+            cache.set(key, (response.content, list(response.items())), timeout)
+
+    @staticmethod
+    def _replay(request, content, headers):
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+        return conditional or response

@@ -1,0 +1,55 @@
+"""The demo clinic that `make run` serves."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from appointments.models import Location
+from blog.models import Article, Author, Category
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_seed_demo_refuses_to_run_in_production(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only runs with DJANGO_DEBUG=true"):
+        call_command("seed_demo")
+
+
+def test_the_demo_has_what_the_issue_asks_for(demo):
+    assert Article.objects.published().count() >= 12
+    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
+    assert Article.objects.scheduled().count() == 1
+    assert Article.objects.values("tags").distinct().count() >= 15
+    assert Author.objects.count() == 3 and Location.objects.count() == 2
+    for slug in ["blog", "featured", "news"]:
+        assert Category.objects.get(slug=slug).articles.exists()
+    several = [
+        a
+        for a in Article.objects.prefetch_related("categories")
+        if a.categories.count() > 1
+    ]
+    assert len(several) >= 3
+    assert all(article.featured_image for article in Article.objects.all())
+
+
+def test_running_seed_demo_again_changes_nothing(demo, settings):
+    before = list(Article.objects.values_list("pk", "updated_at"))
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert list(Article.objects.values_list("pk", "updated_at")) == before
+
+
+def test_demo_accounts_can_sign_in_with_the_demo_password(demo, client, settings):
+    for username in ["editor", "frontdesk", "admin"]:
+        assert client.login(username=username, password=settings.DEMO_PASSWORD), (
+            username
+        )
+
+
+def test_every_demo_article_links_to_the_request_form_with_its_own_slug(demo, client):
+    for article in Article.objects.published():
+        page = client.get(article.get_absolute_url()).content.decode()
+        assert f'href="/appointments/request/?article={article.slug}"' in page
