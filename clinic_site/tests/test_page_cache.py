@@ -1,0 +1,142 @@
+"""Anonymous pages come whole from the cache, and are never stale."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from blog.models import Article, Author, Category
+
+
+@pytest.fixture
+def anonymous(db):
+    return Client()
+
+
+def test_a_second_visit_is_served_from_the_cache(
+    anonymous, make_article, django_assert_num_queries
+):
+    make_article()
+    anonymous.get("/blog/")
+    with django_assert_num_queries(0):
+        assert anonymous.get("/blog/").status_code == 200
+
+
+def rename_author(article):
+    Author.objects.filter(pk=article.author_id).update(name="Renamed")  # no signal
+    Author.objects.get(pk=article.author_id).save()
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (lambda a: setattr(a, "title", "A new title") or a.save(), "A new title"),
+        (lambda a: setattr(a, "status", Article.Status.DRAFT) or a.save(), None),
+        (lambda a: a.delete(), None),
+        (lambda a: a.tags.add("brand-new-tag"), "brand-new-tag"),
+        (lambda a: a.categories.add(Category.objects.get(slug="news")), ">News</a>"),
+        (rename_author, "By Renamed"),
+    ],
+    ids=["edit", "unpublish", "delete", "tag", "category", "author"],
+)
+def test_any_change_shows_at_the_next_request(anonymous, make_article, change, shown):
+    article = make_article(title="Old title")
+    url = article.get_absolute_url()
+    anonymous.get(url)
+    change(article)
+    response = anonymous.get(url)
+    if shown:
+        assert shown in response.content.decode()
+    else:
+        assert response.status_code == 404
+
+
+def test_publishing_shows_on_the_cached_home_page_at_once(anonymous, make_article):
+    draft = make_article(title="Fresh draft", status=Article.Status.DRAFT)
+    assert "Fresh draft" not in anonymous.get("/").content.decode()
+    draft.status = Article.Status.PUBLISHED
+    draft.published_at = timezone.now()
+    draft.save()
+    assert "Fresh draft" in anonymous.get("/").content.decode()
+
+
+def test_a_scheduled_article_appears_on_time_on_a_cached_page(anonymous, make_article):
+    make_article(title="Soon", published_at=timezone.now() + timedelta(seconds=2))
+    assert "Soon" not in anonymous.get("/blog/").content.decode()
+    assert "Soon" not in anonymous.get("/blog/").content.decode()  # now from the cache
+    time.sleep(2.5)
+    assert "Soon" in anonymous.get("/blog/").content.decode()
+
+
+def queries_made(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+def test_staff_never_get_a_cached_page(client, make_article, editor):
+    article = make_article()
+    Client().get(article.get_absolute_url())  # kept for anonymous visitors
+    client.force_login(editor)
+    client.get(article.get_absolute_url())
+    assert queries_made(client, article.get_absolute_url()) > 0
+
+
+def test_the_request_form_is_never_kept(anonymous, location):
+    anonymous.get("/appointments/request/")
+    assert queries_made(anonymous, "/appointments/request/") > 0
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["first visit", "from cache"])
+def test_an_unchanged_page_answers_304_to_its_validator(
+    anonymous, make_article, cached
+):
+    article = make_article()
+    url = article.get_absolute_url()
+    first = anonymous.get(url)
+    if not cached:
+        from django.core.cache import cache
+
+        cache.clear()
+    response = anonymous.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_a_changed_page_gets_a_new_validator(anonymous, make_article):
+    article = make_article()
+    first = anonymous.get("/blog/")
+    article.title = "Changed"
+    article.save()
+    response = anonymous.get("/blog/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 200
+    assert response["ETag"] != first["ETag"]
+
+
+def test_compressed_and_plain_visitors_get_their_own_copy(anonymous, make_article):
+    make_article()
+    plain = anonymous.get("/blog/")
+    zipped = anonymous.get("/blog/", HTTP_ACCEPT_ENCODING="gzip")
+    again_plain = anonymous.get("/blog/")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in again_plain
+    assert again_plain.content == plain.content
+
+
+def test_pages_still_render_when_redis_is_down(db, make_article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "clinic_site.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    article = make_article(tags=["knee"])
+    client = Client()
+    for url in ["/", "/blog/", article.get_absolute_url(), "/healthz"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/healthz").json()["cache"] == "unavailable"
