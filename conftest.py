@@ -13,11 +13,14 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from appointments.forms import TOKEN_SALT
 from appointments.models import Location
 from blog.models import Article, Author, Category
+from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 
 _numbers = itertools.count(1)
@@ -180,3 +183,20 @@ def time_machine(monkeypatch):
 
     monkeypatch.setattr(timezone, "now", lambda: real_now() + offset)
     return travel
+
+
+@pytest.fixture
+def sign_in(client):
+    """Sign a user in, with a verified second factor when their role needs one."""
+
+    def sign_in(user, on=None):
+        browser = on or client
+        browser.force_login(user)
+        if needs_second_factor(user):
+            device, _ = TOTPDevice.objects.get_or_create(user=user, name="default")
+            session = browser.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        return browser
+
+    return sign_in

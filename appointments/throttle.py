@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from clinic_site.client import client_address
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,15 +28,6 @@ def _limit() -> tuple[int, int]:
             "APPOINTMENT_RATE_LIMIT should look like 5/600"
         ) from None
     return count, seconds
-
-
-def client_address(request) -> str:
-    """The visitor's address; behind our proxy, the one the proxy saw."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def over_limit(request) -> bool:

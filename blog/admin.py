@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from js_asset import Media
 from reversion.admin import VersionAdmin
 
 from blog.models import Article, Author, Category, Redirect, RelatedPick, TaggedArticle
@@ -124,6 +125,11 @@ class ArticleAdmin(VersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The editor's import map is an inline script: the CSP lets it run by nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import path, reverse
 
 from appointments.reports import may_see_report, source_report
+
+
+def needs_second_factor(user) -> bool:
+    """Accounts that can see appointment requests must sign in with a second factor."""
+    return user.has_perm("appointments.view_appointmentrequest")
 
 
 class ClinicAdminSite(admin.AdminSite):
@@ -13,6 +20,20 @@ class ClinicAdminSite(admin.AdminSite):
     @property
     def site_header(self):
         return f"{settings.CLINIC_NAME}: staff"
+
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        return request.user.is_verified() or not needs_second_factor(request.user)
+
+    def login(self, request, extra_context=None):
+        """Staff sign in through the two-step form; some must set up a second factor."""
+        user = request.user
+        if user.is_active and user.is_staff and needs_second_factor(user):
+            if not user.is_verified():
+                return redirect("two_factor:setup")
+        next_url = request.GET.get("next", reverse("admin:index"))
+        return redirect_to_login(next_url)
 
     def get_urls(self):
         report = path(

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
+from two_factor.urls import urlpatterns as two_factor_patterns
 
 from blog.sitemaps import SITEMAPS
 from blog.views import public_page
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
     path("admin/", admin.site.urls),
+    path("", include(two_factor_patterns)),  # /account/login/ and the second factor
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

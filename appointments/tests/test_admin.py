@@ -20,9 +20,11 @@ def change_url(appointment):
     )
 
 
-def test_editors_get_403_on_every_request_page_and_export(client, editor, make_request):
+def test_editors_get_403_on_every_request_page_and_export(
+    client, editor, make_request, sign_in
+):
     appointment = make_request()
-    client.force_login(editor)
+    sign_in(editor)
     assert client.get(LIST).status_code == 403
     assert client.get(change_url(appointment)).status_code == 403
     export = client.post(
@@ -32,20 +34,20 @@ def test_editors_get_403_on_every_request_page_and_export(client, editor, make_r
     assert not AccessRecord.objects.exists()
 
 
-def test_editors_do_not_see_requests_on_the_admin_index(client, editor):
-    client.force_login(editor)
+def test_editors_do_not_see_requests_on_the_admin_index(client, editor, sign_in):
+    sign_in(editor)
     assert "Appointment requests" not in client.get("/admin/").content.decode()
 
 
 def test_front_desk_sees_the_list_with_new_requests_flagged_after_a_business_day(
-    client, front_desk, make_request
+    client, front_desk, make_request, sign_in
 ):
     fresh = make_request()
     old = make_request()
     AppointmentRequest.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(days=4)
     )
-    client.force_login(front_desk)
+    sign_in(front_desk)
     page = client.get(LIST).content.decode()
     assert fresh.reference in page and old.reference in page
     assert page.count("Overdue: call today") == 1
@@ -66,9 +68,11 @@ def test_a_business_day_skips_the_weekend(received, deadline):
     assert business_deadline(stamp(received)) == stamp(deadline)
 
 
-def test_opening_a_request_records_who_viewed_it(client, front_desk, make_request):
+def test_opening_a_request_records_who_viewed_it(
+    client, front_desk, make_request, sign_in
+):
     appointment = make_request()
-    client.force_login(front_desk)
+    sign_in(front_desk)
     assert client.get(change_url(appointment)).status_code == 200
     record = AccessRecord.objects.get()
     assert (record.username, record.action, record.references) == (
@@ -78,9 +82,11 @@ def test_opening_a_request_records_who_viewed_it(client, front_desk, make_reques
     )
 
 
-def test_recording_an_outcome_fills_in_who_handled_it(client, front_desk, make_request):
+def test_recording_an_outcome_fills_in_who_handled_it(
+    client, front_desk, make_request, sign_in
+):
     appointment = make_request()
-    client.force_login(front_desk)
+    sign_in(front_desk)
     response = client.post(
         change_url(appointment),
         {
@@ -100,10 +106,10 @@ def test_recording_an_outcome_fills_in_who_handled_it(client, front_desk, make_r
 
 
 def test_the_front_desk_cannot_change_what_the_patient_wrote(
-    client, front_desk, make_request
+    client, front_desk, make_request, sign_in
 ):
     appointment = make_request(reason="Original words")
-    client.force_login(front_desk)
+    sign_in(front_desk)
     client.post(
         change_url(appointment),
         {
@@ -117,9 +123,11 @@ def test_the_front_desk_cannot_change_what_the_patient_wrote(
     assert appointment.reason == "Original words"
 
 
-def test_status_actions_change_status_and_handler(client, front_desk, make_request):
+def test_status_actions_change_status_and_handler(
+    client, front_desk, make_request, sign_in
+):
     first, second = make_request(), make_request()
-    client.force_login(front_desk)
+    sign_in(front_desk)
     client.post(
         LIST, {"action": "mark_scheduled", "_selected_action": [first.pk, second.pk]}
     )
@@ -129,10 +137,10 @@ def test_status_actions_change_status_and_handler(client, front_desk, make_reque
 
 
 def test_csv_export_is_recorded_and_neutralises_spreadsheet_formulas(
-    client, front_desk, make_request
+    client, front_desk, make_request, sign_in
 ):
     appointment = make_request(full_name="=HYPERLINK(1)")
-    client.force_login(front_desk)
+    sign_in(front_desk)
     response = client.post(
         LIST, {"action": "export_csv", "_selected_action": [appointment.pk]}
     )
@@ -144,13 +152,13 @@ def test_csv_export_is_recorded_and_neutralises_spreadsheet_formulas(
     assert record.references == appointment.reference and record.request_count == 1
 
 
-def test_export_needs_the_export_permission(client, front_desk, make_request):
+def test_export_needs_the_export_permission(client, front_desk, make_request, sign_in):
     appointment = make_request()
     permission = front_desk.groups.get().permissions.get(
         codename="export_appointmentrequest"
     )
     front_desk.groups.get().permissions.remove(permission)
-    client.force_login(front_desk)
+    sign_in(front_desk)
     response = client.post(
         LIST, {"action": "export_csv", "_selected_action": [appointment.pk]}
     )
@@ -159,25 +167,25 @@ def test_export_needs_the_export_permission(client, front_desk, make_request):
 
 
 def test_search_finds_a_phone_number_however_it_is_typed(
-    client, front_desk, make_request
+    client, front_desk, make_request, sign_in
 ):
     wanted = make_request(phone="+16175550188")
     make_request(phone="+16175550199")
-    client.force_login(front_desk)
+    sign_in(front_desk)
     results = client.get(LIST, {"q": "(617) 555-0188"}).context["cl"].result_list
     assert list(results) == [wanted]
 
 
 def test_access_records_are_for_administrators_to_read_and_nobody_to_edit(
-    client, front_desk, administrator, make_request
+    client, front_desk, administrator, make_request, sign_in
 ):
     record = AccessRecord.objects.create(
         username="x", action="view", references="ABC", request_count=1
     )
     url = reverse("admin:appointments_accessrecord_change", args=[record.pk])
-    client.force_login(front_desk)
+    sign_in(front_desk)
     assert client.get(url).status_code == 403
-    client.force_login(administrator)
+    sign_in(administrator)
     assert client.get(url).status_code == 200
     client.post(url, {"username": "changed"})
     record.refresh_from_db()
@@ -187,7 +195,7 @@ def test_access_records_are_for_administrators_to_read_and_nobody_to_edit(
 
 
 def test_the_source_report_counts_requests_per_article_and_category(
-    client, editor, make_request, make_article
+    client, editor, make_request, make_article, sign_in
 ):
     article = make_article(title="Tennis elbow explained")
     make_request(source_article=article)
@@ -196,7 +204,7 @@ def test_the_source_report_counts_requests_per_article_and_category(
     AppointmentRequest.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(days=60)
     )
-    client.force_login(editor)
+    sign_in(editor)
     response = client.get(reverse("admin:request_sources"))
     row = next(a for a in response.context["articles"] if a.pk == article.pk)
     assert (row.last_30, row.last_90) == (1, 2)

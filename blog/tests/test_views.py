@@ -115,10 +115,10 @@ def test_drafts_and_scheduled_articles_are_404_for_visitors(
 
 
 def test_editors_preview_drafts_at_their_address_with_a_banner(
-    client, make_article, editor
+    client, make_article, editor, sign_in
 ):
     article = make_article(status=Article.Status.DRAFT)
-    client.force_login(editor)
+    sign_in(editor)
     response = client.get(article.get_absolute_url())
     page = response.content.decode()
     assert response.status_code == 200
@@ -131,9 +131,9 @@ def test_editors_preview_drafts_at_their_address_with_a_banner(
     assert response["X-Robots-Tag"] == "noindex"
 
 
-def test_front_desk_cannot_preview_drafts(client, make_article, front_desk):
+def test_front_desk_cannot_preview_drafts(client, make_article, front_desk, sign_in):
     article = make_article(status=Article.Status.DRAFT)
-    client.force_login(front_desk)
+    sign_in(front_desk)
     assert client.get(article.get_absolute_url()).status_code == 404
 
 

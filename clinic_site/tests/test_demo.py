@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_otp.plugins.otp_static.models import StaticToken
 
 from appointments.models import Location
 from blog.models import Article, Author, Category
@@ -42,11 +43,37 @@ def test_running_seed_demo_again_changes_nothing(demo, settings):
     assert list(Article.objects.values_list("pk", "updated_at")) == before
 
 
-def test_demo_accounts_can_sign_in_with_the_demo_password(demo, client, settings):
-    for username in ["editor", "frontdesk", "admin"]:
-        assert client.login(username=username, password=settings.DEMO_PASSWORD), (
-            username
+def sign_in_steps(client, username, password, code=None):
+    response = client.post(
+        "/account/login/",
+        {
+            "login_view-current_step": "auth",
+            "auth-username": username,
+            "auth-password": password,
+        },
+    )
+    if code is not None:
+        response = client.post(
+            "/account/login/",
+            {"login_view-current_step": "backup", "backup-otp_token": code},
         )
+    return response
+
+
+def test_the_demo_editor_signs_in_with_the_demo_password(demo, client, settings):
+    response = sign_in_steps(client, "editor", settings.DEMO_PASSWORD)
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("username", ["frontdesk", "admin"])
+def test_demo_accounts_that_see_requests_sign_in_with_a_printed_backup_code(
+    demo, client, settings, username
+):
+    code = StaticToken.objects.filter(device__user__username=username).first().token
+    sign_in_steps(client, username, settings.DEMO_PASSWORD, code)
+    response = client.get("/admin/appointments/appointmentrequest/")
+    assert response.status_code == 200
 
 
 def test_every_demo_article_links_to_the_request_form_with_its_own_slug(demo, client):

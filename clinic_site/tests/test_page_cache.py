@@ -78,10 +78,10 @@ def queries_made(client, url) -> int:
     return len(queries)
 
 
-def test_staff_never_get_a_cached_page(client, make_article, editor):
+def test_staff_never_get_a_cached_page(client, make_article, editor, sign_in):
     article = make_article()
     Client().get(article.get_absolute_url())  # kept for anonymous visitors
-    client.force_login(editor)
+    sign_in(editor)
     client.get(article.get_absolute_url())
     assert queries_made(client, article.get_absolute_url()) > 0
 

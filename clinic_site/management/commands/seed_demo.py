@@ -9,13 +9,17 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
 from appointments.models import Location
 from blog.models import Article, Author, Category
 from clinic_site import demo_content
+from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 
+BACKUP_CODES = 10
 DEMO_ACCOUNTS = [
     # username, group, superuser
     ("editor", EDITORS, False),
@@ -41,8 +45,12 @@ class Command(BaseCommand):
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
         self.stdout.write(f"Demo content ready ({created} new articles).")
         self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
-        for username, role in accounts:
+        for username, role, codes in accounts:
             self.stdout.write(f"  {username:<10} {role}")
+            if codes:
+                self.stdout.write(
+                    f"             second factor, single-use codes: {codes}"
+                )
 
     def author(self, data) -> Author:
         author, _ = Author.objects.get_or_create(slug=data["slug"], defaults=data)
@@ -73,7 +81,7 @@ class Command(BaseCommand):
         article.tags.set(data["tags"])
         return True
 
-    def account(self, username, group_name, superuser) -> tuple[str, str]:
+    def account(self, username, group_name, superuser) -> tuple[str, str, str]:
         User = get_user_model()
         user, created = User.objects.get_or_create(
             username=username,
@@ -88,7 +96,17 @@ class Command(BaseCommand):
             user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
-        return username, group_name or "Administrator (all permissions)"
+        codes = self.second_factor(user) if needs_second_factor(user) else ""
+        return username, group_name or "Administrator (all permissions)", codes
+
+    def second_factor(self, user) -> str:
+        """An authenticator device, plus backup codes so the demo needs no phone."""
+        TOTPDevice.objects.get_or_create(user=user, name="default")
+        backup, created = StaticDevice.objects.get_or_create(user=user, name="backup")
+        if created:
+            for _ in range(BACKUP_CODES):
+                backup.token_set.create(token=StaticToken.random_token())
+        return " ".join(backup.token_set.values_list("token", flat=True))
 
 
 def picture(colors, seed: str) -> bytes:
