@@ -200,3 +200,11 @@ def sign_in(client):
         return browser
 
     return sign_in
+
+
+@pytest.fixture
+def committed_db(transactional_db, django_db_serialized_rollback):
+    """A database whose writes really commit (for threads, servers and browsers).
+
+    Afterwards it is restored, data migrations included (categories, roles).
+    """

@@ -39,7 +39,7 @@ FIELDS = [
 
 
 def test_concurrent_posts_are_all_stored_exactly_once(
-    transactional_db, request_data, settings
+    committed_db, request_data, settings
 ):
     settings.APPOINTMENT_RATE_LIMIT = "0/1"
     payloads = [request_data(form_token=old_form_token()) for _ in range(REQUESTS)]
