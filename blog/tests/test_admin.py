@@ -1,0 +1,257 @@
+"""Editors write, schedule, preview, publish, rename and restore articles."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from blog.models import Article, Category
+
+ADD = reverse("admin:blog_article_add")
+LIST = reverse("admin:blog_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:blog_article_change", args=[article.pk])
+
+
+@pytest.fixture
+def editor_client(client, editor, sign_in):
+    sign_in(editor)
+    return client
+
+
+@pytest.fixture
+def article_form(author, blog_category):
+    def form(**overrides):
+        data = {
+            "title": "Shin splints in new runners",
+            "slug": "shin-splints",
+            "summary": "Why the front of the shin hurts when you start running.",
+            "body": "<h2>What it is</h2><p>Pain along the <strong>shin</strong>.</p>",
+            "featured_image_alt": "",
+            "author": str(author.pk),
+            "medical_reviewer": "",
+            "reviewed_on": "",
+            "categories": [str(blog_category.pk)],
+            "tags": "running, shin",
+            "status": "draft",
+            "published_at_0": "",
+            "published_at_1": "",
+            "seo_title": "",
+            "meta_description": "",
+            "related_pick_links-TOTAL_FORMS": "0",
+            "related_pick_links-INITIAL_FORMS": "0",
+        }
+        return data | overrides
+
+    return form
+
+
+def local(moment):
+    moment = timezone.localtime(moment)
+    return {
+        "published_at_0": f"{moment:%Y-%m-%d}",
+        "published_at_1": f"{moment:%H:%M:%S}",
+    }
+
+
+def test_an_editor_writes_a_draft_that_the_public_cannot_see(
+    editor_client, article_form
+):
+    response = editor_client.post(ADD, article_form())
+    assert response.status_code == 302, response.context["adminform"].errors
+    article = Article.objects.get(slug="shin-splints")
+    assert article.status == "draft"
+    assert sorted(t.name for t in article.tags.all()) == ["running", "shin"]
+    assert Client().get(article.get_absolute_url()).status_code == 404
+    assert (
+        "Preview: not published."
+        in editor_client.get(article.get_absolute_url()).content.decode()
+    )
+
+
+def test_scheduling_publishes_when_the_time_comes(
+    editor_client, article_form, time_machine
+):
+    when = timezone.now() + timedelta(hours=2)
+    editor_client.post(ADD, article_form(status="published", **local(when)))
+    article = Article.objects.get()
+    assert article.publication_state == "Scheduled"
+    assert Client().get("/blog/").context["page"].items == []
+    time_machine(hours=3)
+    cache.clear()  # the page cache runs on the real clock; see test_page_cache.py
+    assert Client().get("/blog/").context["page"].items == [article]
+
+
+def test_publish_now_and_unpublish_actions(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    editor_client.post(
+        LIST, {"action": "publish_now", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert article.is_public
+    assert Client().get(article.get_absolute_url()).status_code == 200
+    editor_client.post(LIST, {"action": "unpublish", "_selected_action": [article.pk]})
+    assert Client().get(article.get_absolute_url()).status_code == 404
+
+
+def test_publishing_needs_the_publish_permission(client, editor, make_article, sign_in):
+    editor.groups.get().permissions.remove(
+        editor.groups.get().permissions.get(codename="publish_article")
+    )
+    article = make_article(status=Article.Status.DRAFT)
+    sign_in(editor)
+    client.post(LIST, {"action": "publish_now", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.status == "draft"
+    form = client.get(change_url(article)).content.decode()
+    assert 'name="status"' not in form  # shown read-only
+
+
+def test_renaming_through_the_admin_keeps_the_old_address(
+    editor_client, make_article, article_form
+):
+    article = make_article(slug="old-slug")
+    data = article_form(
+        slug="new-slug", status="published", **local(article.published_at)
+    )
+    assert editor_client.post(change_url(article), data).status_code == 302
+    response = Client().get("/blog/old-slug/")
+    assert response.status_code == 301 and response["Location"] == "/blog/new-slug/"
+
+
+def test_every_admin_save_keeps_a_revision_that_can_be_restored(
+    editor_client, article_form
+):
+    editor_client.post(ADD, article_form(status="published", **local(timezone.now())))
+    article = Article.objects.get()
+    editor_client.post(
+        change_url(article),
+        article_form(
+            title="A worse title",
+            tags="running",
+            status="published",
+            **local(article.published_at),
+        ),
+    )
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == 2
+    first = versions.last()
+    assert first.revision.user.username == "editor"
+    history = editor_client.get(
+        reverse("admin:blog_article_history", args=[article.pk])
+    )
+    assert "A worse title" not in history.content.decode() or history.status_code == 200
+    restore_url = reverse("admin:blog_article_revision", args=[article.pk, first.pk])
+    assert editor_client.get(restore_url).status_code == 200
+    response = editor_client.post(
+        restore_url,
+        article_form(status="published", **local(article.published_at)),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Shin splints in new runners"
+    assert sorted(t.name for t in article.tags.all()) == ["running", "shin"]
+    page = Client().get(article.get_absolute_url()).content.decode()
+    assert "Shin splints in new runners" in page
+
+
+def test_alt_text_is_required_with_a_picture(editor_client, article_form):
+    from conftest import jpeg_upload
+
+    response = editor_client.post(ADD, article_form(featured_image=jpeg_upload()))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "Describe the picture" in errors["featured_image_alt"][0]
+
+
+def test_a_review_needs_both_reviewer_and_date(editor_client, article_form, author):
+    response = editor_client.post(ADD, article_form(medical_reviewer=str(author.pk)))
+    errors = response.context["adminform"].form.errors
+    assert "Give the date of the medical review." in errors["reviewed_on"][0]
+
+
+def test_the_list_tells_drafts_scheduled_and_published_apart(
+    editor_client, make_article
+):
+    make_article(status=Article.Status.DRAFT)
+    make_article(published_at=timezone.now() + timedelta(days=1))
+    make_article()
+    page = editor_client.get(LIST).content.decode()
+    for state in ["Draft", "Scheduled", "Published"]:
+        assert f'class="state state-{state.lower()}">{state}</span>' in page
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [("draft", {"draft"}), ("scheduled", {"scheduled"}), ("published", {"public"})],
+)
+def test_the_state_filter(editor_client, make_article, state, expected):
+    articles = {
+        "draft": make_article(status=Article.Status.DRAFT),
+        "scheduled": make_article(published_at=timezone.now() + timedelta(days=1)),
+        "public": make_article(),
+    }
+    shown = set(editor_client.get(LIST, {"state": state}).context["cl"].result_list)
+    assert shown == {articles[name] for name in expected}
+
+
+def test_the_overdue_review_filter(editor_client, make_article, author):
+    never = make_article()
+    old = make_article(
+        medical_reviewer=author, reviewed_on=timezone.localdate() - timedelta(days=400)
+    )
+    make_article(
+        medical_reviewer=author, reviewed_on=timezone.localdate() - timedelta(days=30)
+    )
+    shown = set(
+        editor_client.get(LIST, {"review": "overdue"}).context["cl"].result_list
+    )
+    assert shown == {never, old}
+
+
+def test_list_search_covers_title_summary_and_body(editor_client, make_article):
+    wanted = make_article(body="<p>Plantar fascia stretches.</p>")
+    make_article()
+    shown = editor_client.get(LIST, {"q": "fascia"}).context["cl"].result_list
+    assert list(shown) == [wanted]
+
+
+def test_related_picks_are_chosen_in_the_admin(
+    editor_client, make_article, article_form
+):
+    article = make_article(slug="main")
+    pick = make_article()
+    data = article_form(
+        slug="main",
+        status="published",
+        **local(article.published_at),
+        **{
+            "related_pick_links-TOTAL_FORMS": "1",
+            "related_pick_links-0-position": "0",
+            "related_pick_links-0-to_article": str(pick.pk),
+        },
+    )
+    assert editor_client.post(change_url(article), data).status_code == 302
+    assert list(article.related_picks.all()) == [pick]
+
+
+def test_front_desk_cannot_open_the_article_change_form(
+    client, front_desk, make_article, sign_in
+):
+    article = make_article()
+    sign_in(front_desk)
+    assert client.get(change_url(article)).status_code == 403
+    assert client.get(LIST).status_code == 403
+
+
+def test_editors_manage_categories_but_cannot_delete_them(editor_client):
+    assert editor_client.get(reverse("admin:blog_category_add")).status_code == 200
+    blog = Category.objects.get(slug="blog")
+    delete = reverse("admin:blog_category_delete", args=[blog.pk])
+    assert editor_client.get(delete).status_code == 403

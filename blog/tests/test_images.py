@@ -1,0 +1,183 @@
+"""Featured images: refused with a clear message, or stored clean, with renditions."""
+
+import io
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from blog import images
+from blog.models import Article
+from conftest import jpeg_upload
+
+
+def png_bomb() -> bytes:
+    """157 bytes or so: a PNG header that declares 10,000 x 10,000 pixels."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", 10_000, 10_000, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def tiff_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (50, 50), "red").save(buffer, "TIFF")
+    return buffer.getvalue()
+
+
+def jpeg_with_gps() -> bytes:
+    image = Image.new("RGB", (800, 600), "teal")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (42.0, 22.0, 30.0), 3: "W", 4: (71.0, 6.0, 20.0)}
+    exif[0x010F] = "PhoneMaker"
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def big_noisy_png() -> bytes:
+    """A PNG over 10 MB (random pixels do not compress)."""
+    import os
+
+    image = Image.frombytes("RGB", (2000, 1900), os.urandom(2000 * 1900 * 3))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=0)
+    return buffer.getvalue()
+
+
+REFUSED = {
+    "decompression bomb": ("bomb.png", png_bomb, "the limit is 40 megapixels"),
+    "TIFF named .png": ("photo.png", tiff_bytes, "Please upload a JPEG, PNG or WebP"),
+    "SVG with script": (
+        "logo.png",
+        lambda: b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+        "Upload a valid image",
+    ),
+    "truncated JPEG": (
+        "cut.jpg",
+        lambda: jpeg_upload().read()[:1500],
+        "damaged or incomplete",
+    ),
+    "text named .jpg": (
+        "notes.jpg",
+        lambda: b"just some text\n" * 20,
+        "Upload a valid image",
+    ),
+    "12 MB image": ("huge.png", big_noisy_png, "larger than 10 MB"),
+}
+
+
+def post_article(client, upload, author, blog_category):
+    moment = timezone.localtime()
+    return client.post(
+        reverse("admin:blog_article_add"),
+        {
+            "title": "Pictured",
+            "slug": "pictured",
+            "summary": "s",
+            "body": "<p>b</p>",
+            "featured_image": upload,
+            "featured_image_alt": "A picture",
+            "author": str(author.pk),
+            "categories": [str(blog_category.pk)],
+            "tags": "",
+            "status": "published",
+            "published_at_0": f"{moment:%Y-%m-%d}",
+            "published_at_1": "00:00:00",
+            "related_pick_links-TOTAL_FORMS": "0",
+            "related_pick_links-INITIAL_FORMS": "0",
+        },
+    )
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_bad_uploads_are_refused_with_a_clear_message(
+    client, editor, sign_in, author, blog_category, case
+):
+    name, make, message = REFUSED[case]
+    sign_in(editor)
+    upload = SimpleUploadedFile(name, make())
+    response = post_article(client, upload, author, blog_category)
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors["featured_image"])
+    assert message in errors
+    assert not Article.objects.exists()
+
+
+def test_a_photo_with_gps_is_stored_clean_under_a_new_name_with_renditions(
+    client, editor, sign_in, author, blog_category
+):
+    sign_in(editor)
+    upload = SimpleUploadedFile("IMG_0042 home address.jpg", jpeg_with_gps())
+    assert post_article(client, upload, author, blog_category).status_code == 302
+    article = Article.objects.get()
+    stored = article.featured_image
+    assert "IMG_0042" not in stored.name and stored.name.startswith("articles/")
+    with default_storage.open(stored.name) as file:
+        assert not Image.open(file).getexif()
+    assert (article.image_width, article.image_height) == (800, 600)
+    for width in [480]:
+        for extension in ["webp", "jpg"]:
+            assert default_storage.exists(
+                images.rendition_name(stored.name, width, extension)
+            )
+
+
+def test_bytes_appended_after_a_png_are_dropped(make_article):
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 400), "navy").save(buffer, "PNG")
+    upload = SimpleUploadedFile(
+        "x.png", buffer.getvalue() + b"<html><script>x</script>"
+    )
+    article = make_article(featured_image=upload, featured_image_alt="x")
+    with default_storage.open(article.featured_image.name) as file:
+        assert b"<html>" not in file.read()
+
+
+def test_renditions_exist_for_each_width_up_to_the_picture(make_article):
+    article = make_article(
+        featured_image=jpeg_upload(size=(2000, 1000)), featured_image_alt="x"
+    )
+    name = article.featured_image.name
+    for width in images.RENDITION_WIDTHS:
+        for extension in ["webp", "jpg"]:
+            assert default_storage.exists(images.rendition_name(name, width, extension))
+    assert not default_storage.exists(images.rendition_name(name, 2000, "jpg"))
+
+
+def test_the_article_page_offers_responsive_sources_with_dimensions(
+    client, make_article
+):
+    article = make_article(
+        featured_image=jpeg_upload(size=(1200, 800)), featured_image_alt="Knee"
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    stem = Path(article.featured_image.name).stem
+    assert 'type="image/webp" srcset="/media/articles/' in page
+    assert f"{stem}-480.webp 480w" in page and f"{stem}-960.jpg 960w" in page
+    assert 'width="1200" height="800" alt="Knee"' in page
+
+
+def test_very_wide_pictures_are_stored_at_most_2400_pixels_wide(make_article):
+    article = make_article(
+        featured_image=jpeg_upload(size=(4000, 1000)), featured_image_alt="x"
+    )
+    assert (article.image_width, article.image_height) == (2400, 600)

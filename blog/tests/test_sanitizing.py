@@ -1,0 +1,113 @@
+"""Article bodies: hostile markup never reaches the public page, formatting does."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from blog.models import Article
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    '<img src=x onerror="alert(1)">',
+    '<p onclick="alert(1)">click</p>',
+    '<a href="javascript:alert(1)">link</a>',
+    '<a href="JaVaScRiPt:alert(1)">link</a>',
+    '<a href="jav&#x09;ascript:alert(1)">link</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">link</a>',
+    '<a href="vbscript:msgbox(1)">link</a>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<p style="background:url(javascript:alert(1))">styled</p>',
+    '<svg onload="alert(1)"><circle r="10"/></svg>',
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    '<object data="evil.swf"></object><embed src="evil.swf">',
+    '<form action="https://evil.example"><input name="q"><button>Go</button></form>',
+    "<style>body{display:none}</style>",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    "<p>unclosed <b><i>nesting <script>alert(1)</p>",
+    '<img src="x" alt="a" onload=alert(1)//',
+    "<<script>script>alert(1)<</script>/script>",
+    '<div><a href="https://ok.example" target="_blank" onmouseover="alert(1)">x</a>'
+    "</div>",
+    '<base href="https://evil.example/">',
+]
+DANGEROUS = re.compile(
+    r"<script|<iframe|<svg|<math|<object|<embed|<form|<style|<meta|<base|"
+    r"\son\w+\s*=|javascript:|vbscript:|data:text|style=",
+    re.IGNORECASE,
+)
+FORMATTING = (
+    '<h2 id="symptoms">Symptoms</h2><p>Knee pain with <strong>swelling</strong> and '
+    "<em>stiffness</em>.</p><ul><li>Rest</li><li>Ice</li></ul>"
+    "<ol><li>Step one</li></ol>"
+    "<blockquote><p>Move gently.</p></blockquote>"
+    '<p><a href="/blog/other/">Internal</a> and '
+    '<a href="https://medlineplus.gov/" rel="noopener noreferrer">external</a>.</p>'
+)
+
+
+def public_body(article) -> str:
+    page = Client().get(article.get_absolute_url()).content.decode()
+    return page.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_markup_saved_from_code_never_reaches_the_page(make_article, payload):
+    article = make_article(body=f"<p>Before</p>{payload}<p>After</p>")
+    body = public_body(article)
+    assert not DANGEROUS.search(body), body
+    assert "Before" in body  # (an unclosed script may swallow what follows it)
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_markup_saved_through_the_admin_never_reaches_the_page(
+    client, editor, sign_in, author, blog_category, payload
+):
+    sign_in(editor)
+    moment = timezone.localtime()
+    response = client.post(
+        reverse("admin:blog_article_add"),
+        {
+            "title": "Hostile",
+            "slug": "hostile",
+            "summary": "s",
+            "body": f"<p>Before</p>{payload}<p>After</p>",
+            "author": str(author.pk),
+            "categories": [str(blog_category.pk)],
+            "tags": "",
+            "status": "published",
+            "published_at_0": f"{moment:%Y-%m-%d}",
+            "published_at_1": "00:00:00",
+            "related_pick_links-TOTAL_FORMS": "0",
+            "related_pick_links-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    body = public_body(Article.objects.get(slug="hostile"))
+    assert not DANGEROUS.search(body), body
+
+
+def test_ordinary_formatting_survives_unchanged(make_article):
+    article = make_article(body=FORMATTING)
+    article.refresh_from_db()
+    assert article.body == FORMATTING
+    assert FORMATTING in public_body(article)
+
+
+def test_links_to_other_sites_get_noopener_and_ours_do_not(make_article):
+    article = make_article(
+        body='<p><a href="https://example.org/">out</a> <a href="/blog/x/">in</a> '
+        '<a href="http://127.0.0.1:8000/blog/y/">absolute in</a></p>'
+    )
+    assert article.body == (
+        '<p><a href="https://example.org/" rel="noopener noreferrer">out</a> '
+        '<a href="/blog/x/">in</a> '
+        '<a href="http://127.0.0.1:8000/blog/y/">absolute in</a></p>'
+    )
+
+
+def test_a_body_of_only_empty_paragraphs_is_empty(make_article):
+    assert make_article(body="<p></p><p> </p>").body == ""
