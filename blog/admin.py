@@ -3,11 +3,14 @@ from datetime import timedelta
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 from js_asset import Media
 from reversion.admin import VersionAdmin
+from taggit.models import Tag
+from taggit.utils import parse_tags
 
 from blog.models import Article, Author, Category, Redirect, RelatedPick, TaggedArticle
 
@@ -61,6 +64,48 @@ class MedicalReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """Tags: pick existing ones by typing a few letters, or name new ones."""
+
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
+        help_text="Start typing to find an existing topic.",
+    )
+    new_tags = forms.CharField(
+        label="New tags",
+        required=False,
+        help_text="Topics not in the list yet, separated by commas.",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "featured_image",
+            "featured_image_alt",
+            "author",
+            "medical_reviewer",
+            "reviewed_on",
+            "categories",
+            "tags",
+            "status",
+            "published_at",
+            "seo_title",
+            "meta_description",
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        new_names = parse_tags(cleaned_data.get("new_tags", ""))
+        cleaned_data["tags"] = [*cleaned_data.get("tags", []), *new_names]
+        return cleaned_data
+
+
 class RelatedPickInline(admin.TabularInline):
     model = RelatedPick
     fk_name = "from_article"
@@ -75,6 +120,7 @@ class RelatedPickInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "state",
@@ -105,7 +151,7 @@ class ArticleAdmin(VersionAdmin):
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Picture", {"fields": ["featured_image", "featured_image_alt"]}),
         ("People", {"fields": ["author", "medical_reviewer", "reviewed_on"]}),
-        ("Topics", {"fields": ["categories", "tags"]}),
+        ("Topics", {"fields": ["categories", "tags", "new_tags"]}),
         ("Publishing", {"fields": ["status", "published_at", "preview"]}),
         (
             "Search engines",

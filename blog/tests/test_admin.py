@@ -38,7 +38,8 @@ def article_form(author, blog_category):
             "medical_reviewer": "",
             "reviewed_on": "",
             "categories": [str(blog_category.pk)],
-            "tags": "running, shin",
+            "tags": [],
+            "new_tags": "running, shin",
             "status": "draft",
             "published_at_0": "",
             "published_at_1": "",
@@ -134,7 +135,7 @@ def test_every_admin_save_keeps_a_revision_that_can_be_restored(
         change_url(article),
         article_form(
             title="A worse title",
-            tags="running",
+            new_tags="running",
             status="published",
             **local(article.published_at),
         ),
@@ -255,3 +256,24 @@ def test_editors_manage_categories_but_cannot_delete_them(editor_client):
     blog = Category.objects.get(slug="blog")
     delete = reverse("admin:blog_category_delete", args=[blog.pk])
     assert editor_client.get(delete).status_code == 403
+
+
+def test_tags_are_picked_by_autocomplete_and_new_ones_added_by_name(
+    editor_client, article_form, make_article
+):
+    existing = make_article(tags=["knee"]).tags.get()
+    found = editor_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "kn",
+            "app_label": "blog",
+            "model_name": "article",
+            "field_name": "tags",
+        },
+    ).json()
+    assert [result["text"] for result in found["results"]] == ["knee"]
+    editor_client.post(
+        ADD, article_form(tags=[str(existing.pk)], new_tags='hip, "lower back"')
+    )
+    article = Article.objects.get(slug="shin-splints")
+    assert sorted(t.name for t in article.tags.all()) == ["hip", "knee", "lower back"]

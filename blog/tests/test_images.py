@@ -98,7 +98,7 @@ def post_article(client, upload, author, blog_category):
             "featured_image_alt": "A picture",
             "author": str(author.pk),
             "categories": [str(blog_category.pk)],
-            "tags": "",
+            "tags": [],
             "status": "published",
             "published_at_0": f"{moment:%Y-%m-%d}",
             "published_at_1": "00:00:00",

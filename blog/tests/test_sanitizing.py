@@ -77,7 +77,7 @@ def test_hostile_markup_saved_through_the_admin_never_reaches_the_page(
             "body": f"<p>Before</p>{payload}<p>After</p>",
             "author": str(author.pk),
             "categories": [str(blog_category.pk)],
-            "tags": "",
+            "tags": [],
             "status": "published",
             "published_at_0": f"{moment:%Y-%m-%d}",
             "published_at_1": "00:00:00",
