@@ -299,9 +299,38 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True) and not env_str("MEDIA_S3_BUCKET")
+# Media on local disk by default; on S3-compatible storage when a bucket is named.
+MEDIA_BUCKET = env_str("MEDIA_S3_BUCKET")
+if MEDIA_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,  # public pictures: plain, cacheable URLs
+            "file_overwrite": False,
+            "object_parameters": {
+                "CacheControl": "public, max-age=31536000, immutable"
+            },
+        },
+    }
+    media_options = MEDIA_STORAGE["OPTIONS"]
+    MEDIA_ORIGIN = (
+        f"https://{media_options['custom_domain']}"
+        if media_options["custom_domain"]
+        else media_options["endpoint_url"] or f"https://{MEDIA_BUCKET}.s3.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -310,7 +339,7 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_MAX_AGE = 3600
+WHITENOISE_MAX_AGE = 3600  # unhashed names; hashed ones get a year and `immutable`
 
 # Logging: to standard error, never with request bodies or form values.
 

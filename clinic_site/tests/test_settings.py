@@ -100,3 +100,24 @@ def test_redis_url_selects_the_redis_cache():
         "shell", "-c", code, DJANGO_DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/0"
     )
     assert result.stdout.strip().endswith("clinic_site.cache.ResilientRedisCache")
+
+
+def test_a_media_bucket_selects_s3_storage_and_allows_its_pictures():
+    code = (
+        "from django.conf import settings;"
+        "media = settings.STORAGES['default'];"
+        "options = media['OPTIONS'];"
+        "print(media['BACKEND'], options['bucket_name'], settings.SERVE_MEDIA);"
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][-1])"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        DJANGO_DEBUG="true",
+        MEDIA_S3_BUCKET="clinic-media",
+        MEDIA_S3_ENDPOINT_URL="https://objects.example",
+    )
+    first, second = result.stdout.strip().splitlines()[-2:]
+    assert first == "storages.backends.s3.S3Storage clinic-media False"
+    assert second == "https://objects.example"
