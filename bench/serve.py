@@ -27,6 +27,7 @@ def bench_environment(**overrides) -> dict:
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DJANGO_HSTS_SECONDS": "0",
+            "DJANGO_SECURE_COOKIES": "false",
             "LOG_LEVEL": "WARNING",
         }
         | overrides
