@@ -197,7 +197,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client.client_address"
 AXES_VERBOSE = False
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
-OTP_TOTP_ISSUER = env_str("CLINIC_NAME", "Riverside Bone & Joint Clinic")
 
 _VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -273,7 +272,8 @@ ADMINS = [("Site administrators", address) for address in env_list("DJANGO_ADMIN
 # The clinic
 
 CLINIC_NAME = env_str("CLINIC_NAME", "Riverside Bone & Joint Clinic")
-CLINIC_PHONE = env_str("CLINIC_PHONE", "(555) 010-2000")
+CLINIC_PHONE = env_str("CLINIC_PHONE", "(617) 555-0100")
+OTP_TOTP_ISSUER = CLINIC_NAME  # the name staff see in their authenticator app
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 APPOINTMENT_NOTIFY_EMAILS = env_list(
     "APPOINTMENT_NOTIFY_EMAILS", "frontdesk@clinic.example"

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -9,10 +10,18 @@ PURGEABLE = [AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.SPAM]
 
 
 class Command(BaseCommand):
-    help = "Delete closed and spam appointment requests older than --older-than days."
+    help = (
+        "Delete closed and spam appointment requests received more than --older-than "
+        "days ago (default: APPOINTMENT_RETENTION_DAYS). Safe to run every day."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            default=settings.APPOINTMENT_RETENTION_DAYS,
+            metavar="DAYS",
+        )
 
     def handle(self, *args, older_than, **options):
         if older_than < 1:
