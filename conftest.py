@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from appointments.forms import TOKEN_SALT
-from appointments.models import Location
+from appointments.models import AppointmentRequest, Location
 from blog.models import Article, Author, Category
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
@@ -208,3 +208,26 @@ def committed_db(transactional_db, django_db_serialized_rollback):
 
     Afterwards it is restored, data migrations included (categories, roles).
     """
+
+
+@pytest.fixture
+def make_request(location):
+    """Save an appointment request directly; override any field by keyword."""
+    counter = iter(range(1, 10_000))
+
+    def make(**fields):
+        n = next(counter)
+        defaults = {
+            "full_name": f"Patient {n}",
+            "phone": "+16175550123",
+            "email": f"patient{n}@example.com",
+            "patient_type": "new",
+            "location": location,
+            "reason": "Sore shoulder.",
+            "consented_at": timezone.now(),
+            "consent_version": "test",
+            "form_token": f"token-{n}",
+        }
+        return AppointmentRequest.objects.create(**(defaults | fields))
+
+    return make

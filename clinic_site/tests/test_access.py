@@ -1,0 +1,134 @@
+"""Every admin address and export, walked as each role, answers as DESIGN.md says.
+
+Roles: editors work on the blog only; the front desk on appointment requests only
+(and may not add or delete them); administrators see everything, but nobody adds or
+deletes access records, adds requests by hand, or edits an email's history.
+"""
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from appointments.models import AccessRecord, Notification
+from blog.models import Redirect
+
+EVERYTHING = {"list", "add", "change", "history", "delete"}
+READ = {"list", "change", "history"}
+EDITOR = {
+    "blog.article": EVERYTHING,
+    "blog.category": EVERYTHING - {"delete"},
+    "blog.author": EVERYTHING - {"delete"},
+    "blog.redirect": EVERYTHING,
+    "taggit.tag": EVERYTHING,
+}
+FRONT_DESK = {
+    "appointments.appointmentrequest": READ,
+    "appointments.location": READ,
+    "appointments.notification": READ,
+}
+NEVER = {
+    "appointments.appointmentrequest": {"add"},
+    "appointments.notification": {"add", "delete"},
+    "appointments.accessrecord": {"add", "delete"},
+    "axes.accessattempt": {"add"},  # sign-in records are made by sign-ins only
+    "axes.accesslog": {"add"},
+    "axes.accessfailurelog": {"add"},
+}
+ADMINISTRATOR = {
+    model._meta.label_lower: EVERYTHING - NEVER.get(model._meta.label_lower, set())
+    for model in admin.site._registry
+}
+ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRATOR}
+
+
+@pytest.fixture
+def one_of_everything(make_article, make_request, editor, front_desk, administrator):
+    article = make_article(tags=["knee"])
+    Redirect.objects.create(old_path="/old/", article=article)
+    request = make_request()
+    Notification.objects.create(request=request, kind="staff")
+    AccessRecord.objects.create(
+        username="x", action="view", references="R", request_count=1
+    )
+    AccessAttempt.objects.create(
+        username="x", ip_address="10.0.0.1", failures_since_start=1
+    )
+    AccessLog.objects.create(username="x", ip_address="10.0.0.1")
+    AccessFailureLog.objects.create(username="x", ip_address="10.0.0.1")
+    StaticDevice.objects.create(user=administrator, name="backup")
+    TOTPDevice.objects.create(user=administrator, name="default")
+    return request
+
+
+def address(model, action) -> str:
+    name = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+    if action == "list":
+        return reverse(name + "changelist")
+    if action == "add":
+        return reverse(name + "add")
+    return reverse(
+        name + action, args=[model._default_manager.order_by("pk").first().pk]
+    )
+
+
+@pytest.mark.parametrize("role", ["anonymous", *ROLES])
+def test_every_admin_address_answers_by_role(
+    role, one_of_everything, request, sign_in, client
+):
+    if role != "anonymous":
+        sign_in(request.getfixturevalue(role))
+    wrong = []
+    for model in admin.site._registry:
+        allowed = (
+            {} if role == "anonymous" else ROLES[role].get(model._meta.label_lower, {})
+        )
+        for action in sorted(EVERYTHING):
+            url = address(model, action)
+            status = client.get(url).status_code
+            expected = 302 if role == "anonymous" else 200 if action in allowed else 403
+            if status != expected:
+                wrong.append(f"{url}: {status}, expected {expected}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", 302), ("editor", 403), ("front_desk", 200), ("administrator", 200)],
+)
+def test_the_export_answers_by_role(
+    role, expected, one_of_everything, request, sign_in, client
+):
+    if role != "anonymous":
+        sign_in(request.getfixturevalue(role))
+    response = client.post(
+        reverse("admin:appointments_appointmentrequest_changelist"),
+        {"action": "export_csv", "_selected_action": [one_of_everything.pk]},
+    )
+    assert response.status_code == expected
+    if expected == 200:
+        assert response["Content-Type"].startswith("text/csv")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", 302), ("editor", 200), ("front_desk", 200), ("administrator", 200)],
+)
+def test_the_source_report_is_for_staff_who_work_with_articles_or_requests(
+    role, expected, db, request, sign_in, client
+):
+    if role != "anonymous":
+        sign_in(request.getfixturevalue(role))
+    assert client.get(reverse("admin:request_sources")).status_code == expected
+
+
+def test_staff_without_a_role_see_nothing(db, django_user_model):
+    nobody = django_user_model.objects.create_user("nobody", is_staff=True)
+    client = Client()
+    client.force_login(nobody)
+    assert client.get("/admin/appointments/appointmentrequest/").status_code == 403
+    assert client.get("/admin/blog/article/").status_code == 403
+    assert client.get(reverse("admin:request_sources")).status_code == 403
