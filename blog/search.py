@@ -10,6 +10,8 @@ Callers still pass the result through `Article.objects.published()`.
 
 import html
 import re
+import threading
+from contextlib import contextmanager
 
 from django.db import connection
 from django.utils.html import strip_tags
@@ -20,6 +22,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_MATCHES = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
+_deferred = threading.local()
 
 
 def search_terms(query: str) -> list[str]:
@@ -61,6 +64,27 @@ def _sqlite_matches(terms: list[str]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression])
         return [row[0] for row in cursor.fetchall()]
+
+
+def reindex(article_ids) -> None:
+    """Index these articles now, or at the end of a `deferred_indexing()` block."""
+    pending = getattr(_deferred, "pending", None)
+    if pending is None:
+        index_articles(article_ids)
+    else:
+        pending.update(article_ids)
+
+
+@contextmanager
+def deferred_indexing():
+    """For bulk work (imports): index each changed article once, at the end."""
+    _deferred.pending = pending = set()
+    try:
+        yield
+    finally:
+        _deferred.pending = None
+    for start in range(0, len(pending), 500):
+        index_articles(sorted(pending)[start : start + 500])
 
 
 def index_articles(article_ids) -> None:

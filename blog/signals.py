@@ -10,7 +10,7 @@ from blog.models import Article, TaggedArticle
 
 @receiver(post_save, sender=Article)
 def index_saved_article(sender, instance, raw=False, **kwargs):
-    search.index_articles([instance.pk])
+    search.reindex([instance.pk])
 
 
 @receiver(m2m_changed, sender=TaggedArticle)
@@ -18,15 +18,22 @@ def index_retagged_article(sender, instance, action, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if isinstance(instance, Article):
-        search.index_articles([instance.pk])
+        search.reindex([instance.pk])
     else:  # articles added to or removed from a tag
-        search.index_articles(pk_set or [])
+        search.reindex(pk_set or [])
 
 
 @receiver(post_save, sender=TaggedArticle)
+def index_restored_tag_link(sender, instance, raw=False, **kwargs):
+    # Links made through `article.tags` are indexed on m2m_changed, once per call;
+    # raw saves (restoring a revision, loading fixtures) send no m2m_changed.
+    if raw:
+        search.reindex([instance.content_object_id])
+
+
 @receiver(post_delete, sender=TaggedArticle)
-def index_tag_link(sender, instance, **kwargs):
-    search.index_articles([instance.content_object_id])
+def index_removed_tag_link(sender, instance, **kwargs):
+    search.reindex([instance.content_object_id])
 
 
 @receiver(post_save, sender=Tag)
@@ -35,7 +42,7 @@ def index_renamed_tag(sender, instance, created, **kwargs):
         tagged = TaggedArticle.objects.filter(tag=instance).values_list(
             "content_object_id"
         )
-        search.index_articles(tagged)
+        search.reindex(tagged)
 
 
 @receiver(post_delete, sender=Article)

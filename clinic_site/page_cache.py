@@ -54,10 +54,20 @@ def bump_content_version(**signal_kwargs) -> None:
     """Invalidate every kept page: now, and again once the change is committed.
 
     The second bump discards pages that requests running during the transaction
-    rendered from the data as it was before.
+    rendered from the data as it was before. It is registered once per transaction,
+    however many rows the transaction changes.
     """
     _bump()
-    transaction.on_commit(_bump)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        callback is _bump_after_commit for _, callback, _ in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump_after_commit)
+
+
+def _bump_after_commit() -> None:
+    _bump()
 
 
 def connect_invalidation(*models, m2m_through=()) -> None:

@@ -1,0 +1,61 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from blog import wordpress
+
+
+class Command(BaseCommand):
+    help = (
+        "Import posts, with their categories, tags, authors and featured images, "
+        "from a WordPress export file (WXR). Running it again updates what changed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "export", help="The file from WordPress's Tools > Export (WXR 1.0-1.2)."
+        )
+        parser.add_argument(
+            "--media-dir",
+            help="WordPress's uploads folder (wp-content/uploads): featured images.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Check the file and report what would be imported; write nothing.",
+        )
+
+    def handle(self, *, export, media_dir=None, dry_run=False, **options):
+        export = Path(export)
+        media_dir = Path(media_dir) if media_dir else None
+        if not export.is_file():
+            raise CommandError(f"{export} is not a file.")
+        if media_dir and not media_dir.is_dir():
+            raise CommandError(f"--media-dir {media_dir} is not a folder.")
+        try:
+            report = wordpress.run(export, media_dir=media_dir, dry_run=dry_run)
+        except wordpress.WxrError as error:
+            raise CommandError(f"{export}: {error} Nothing was imported.") from None
+        self.print_report(report, dry_run)
+
+    def print_report(self, report: wordpress.Report, dry_run: bool) -> None:
+        """Write the summary: what was created, updated or skipped, and warnings."""
+        self.stdout.write(f"WordPress export (WXR {report.version}):")
+        for kind in wordpress.KINDS:
+            created, updated, unchanged = (
+                report.counts[kind, outcome]
+                for outcome in ("created", "updated", "unchanged")
+            )
+            self.stdout.write(
+                f"  {kind}: {created} created, {updated} updated, {unchanged} unchanged"
+            )
+        skipped = ", ".join(
+            f"{what} {n}" for what, n in sorted(report.skipped.items()) if n
+        )
+        self.stdout.write(f"  skipped: {skipped or 'nothing'}")
+        self.stdout.write(f"  missing images: {report.missing_images}")
+        self.stdout.write(f"  warnings: {len(report.warnings)}")
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(f"    {warning}"))
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")

@@ -1,0 +1,592 @@
+"""manage.py import_wordpress: WordPress exports (WXR) in, articles out."""
+
+import io
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from taggit.models import Tag
+
+from blog import images, wordpress
+from blog.models import Article, Author, Category, Redirect
+from conftest import jpeg_upload
+
+WP_DATE = "%Y-%m-%d %H:%M:%S"
+NO_DATE = "0000-00-00 00:00:00"
+BLOCKS = "<!-- wp:paragraph -->\n<p>Spasms are common.</p>\n<!-- /wp:paragraph -->"
+
+
+def channel(*items: str, version: str = "1.2") -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"
+  xmlns:excerpt="http://wordpress.org/export/{version}/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:wp="http://wordpress.org/export/{version}/">
+<channel>
+  <title>Clinic</title>
+  <link>https://clinic.example</link>
+  <wp:wxr_version>{version}</wp:wxr_version>
+  <wp:author>
+    <wp:author_id>1</wp:author_id>
+    <wp:author_login><![CDATA[ana.ruiz]]></wp:author_login>
+    <wp:author_email><![CDATA[ana@clinic.example]]></wp:author_email>
+    <wp:author_display_name><![CDATA[Ana Ruiz]]></wp:author_display_name>
+  </wp:author>
+{"".join(items)}
+</channel>
+</rss>
+"""
+
+
+def item(
+    post_id: int,
+    *,
+    title="Muscle spasm",
+    name=None,
+    post_type="post",
+    status="publish",
+    content=BLOCKS,
+    excerpt="",
+    date_gmt="2019-04-01 10:00:00",
+    date="2019-04-01 06:00:00",
+    modified_gmt="2019-04-02 10:00:00",
+    link=None,
+    terms=(("category", "blog", "Blog"),),
+    meta=None,
+    password="",
+    comments=0,
+) -> str:
+    name = f"post-{post_id}" if name is None else name
+    link = link or f"https://clinic.example/{name or f'?p={post_id}'}/"
+    terms_xml = "".join(
+        f'<category domain="{domain}" nicename="{slug}"><![CDATA[{term}]]></category>'
+        for domain, slug, term in terms
+    )
+    meta_xml = "".join(
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+        for key, value in (meta or {}).items()
+    )
+    comment_xml = "<wp:comment><wp:comment_id>1</wp:comment_id></wp:comment>"
+    return f"""
+  <item>
+    <title>{escape(title)}</title>
+    <link>{escape(link)}</link>
+    <dc:creator><![CDATA[ana.ruiz]]></dc:creator>
+    <guid isPermaLink="false">https://clinic.example/?p={post_id}</guid>
+    <content:encoded><![CDATA[{content}]]></content:encoded>
+    <excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>
+    <wp:post_id>{post_id}</wp:post_id>
+    <wp:post_date>{date}</wp:post_date>
+    <wp:post_date_gmt>{date_gmt}</wp:post_date_gmt>
+    <wp:post_modified>{modified_gmt}</wp:post_modified>
+    <wp:post_modified_gmt>{modified_gmt}</wp:post_modified_gmt>
+    <wp:post_name>{name}</wp:post_name>
+    <wp:status>{status}</wp:status>
+    <wp:post_type>{post_type}</wp:post_type>
+    <wp:post_password>{password}</wp:post_password>
+    {terms_xml}{meta_xml}{comment_xml * comments}
+  </item>"""
+
+
+def attachment(post_id: int, file: str, alt="A knee brace on a runner") -> str:
+    meta = {"_wp_attached_file": file, "_wp_attachment_image_alt": alt}
+    return item(
+        post_id, title="knee", post_type="attachment", status="inherit", meta=meta
+    )
+
+
+@pytest.fixture
+def export(tmp_path):
+    """Write an export file of these items; returns its path."""
+
+    def write(*items: str, version="1.2", text=None) -> Path:
+        path = tmp_path / "export.xml"
+        path.write_text(text if text is not None else channel(*items, version=version))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def uploads(tmp_path):
+    """WordPress's uploads folder, with one photo at 2019/04/knee.jpg."""
+    folder = tmp_path / "uploads"
+    (folder / "2019/04").mkdir(parents=True)
+    (folder / "2019/04/knee.jpg").write_bytes(photo())
+    return folder
+
+
+def photo(color="teal") -> bytes:
+    # Bytes after the picture: re-encoding must drop them.
+    return jpeg_upload(size=(1200, 800), color=color).read() + b"TRAILING-BYTES"
+
+
+def run(path: Path, **options) -> str:
+    out = io.StringIO()
+    call_command("import_wordpress", str(path), stdout=out, **options)
+    return out.getvalue()
+
+
+def stored_files() -> set[Path]:
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
+
+
+def assert_nothing_written():
+    assert not Article.objects.exists()
+    assert not Author.objects.exists()
+    assert not Tag.objects.exists()
+    assert not Redirect.objects.exists()
+    assert set(Category.objects.values_list("slug", flat=True)) == {
+        "blog",
+        "featured",
+        "news",
+    }
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1", "1.2"])
+def test_a_published_post_becomes_a_public_article(client, db, export, version):
+    path = export(
+        item(12, name="muscle-spasm", excerpt="Why muscles cramp."), version=version
+    )
+    output = run(path)
+    article = Article.objects.get()
+    assert (article.title, article.slug) == ("Muscle spasm", "muscle-spasm")
+    assert article.body == "<p>Spasms are common.</p>"
+    assert article.summary == "Why muscles cramp."
+    assert (article.wordpress_id, article.wordpress_guid) == (
+        12,
+        "https://clinic.example/?p=12",
+    )
+    assert article.published_at == datetime(2019, 4, 1, 10, tzinfo=UTC)
+    assert article.created_at == datetime(2019, 4, 1, 10, tzinfo=UTC)
+    assert article.updated_at == datetime(2019, 4, 2, 10, tzinfo=UTC)
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert f"WXR {version}" in output
+    assert "articles: 1 created, 0 updated, 0 unchanged" in output
+
+
+def test_a_future_post_is_scheduled_and_appears_on_time(
+    client, db, export, time_machine
+):
+    when = timezone.now() + timedelta(hours=2)
+    run(export(item(12, status="future", date_gmt=f"{when:%Y-%m-%d %H:%M:%S}")))
+    article = Article.objects.get()
+    assert article.publication_state == "Scheduled"
+    assert article.published_at == when.replace(microsecond=0)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    time_machine(hours=3)
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("status", ["draft", "pending", "private"])
+def test_unpublished_posts_become_drafts_without_a_publish_time(
+    client, db, export, status
+):
+    run(export(item(12, status=status, date_gmt=NO_DATE)))
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.published_at is None
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_without_a_gmt_date_the_local_date_is_read_in_the_site_time_zone(
+    db, export, settings
+):
+    settings.TIME_ZONE = "America/New_York"
+    run(export(item(12, date_gmt=NO_DATE, date="2019-04-01 06:00:00")))
+    assert Article.objects.get().published_at == datetime(2019, 4, 1, 10, tzinfo=UTC)
+
+
+def test_a_password_protected_post_is_kept_as_a_draft(db, export):
+    output = run(export(item(12, password="secret")))
+    assert Article.objects.get().status == Article.Status.DRAFT
+    assert "has a password: imported as a draft" in output
+
+
+def test_classic_content_gets_paragraphs_and_bold_italic_become_strong_em(db, export):
+    content = "First <b>line</b>\nsame <i>paragraph</i>.\n\nSecond paragraph."
+    run(export(item(12, content=content)))
+    assert Article.objects.get().body == (
+        "<p>First <strong>line</strong><br>same <em>paragraph</em>.</p>"
+        "<p>Second paragraph.</p>"
+    )
+
+
+def test_block_content_loses_its_block_comments_and_keeps_its_tags(db, export):
+    content = (
+        '<!-- wp:heading {"level":2} -->\n<h2>Causes</h2>\n<!-- /wp:heading -->\n\n'
+        "<!-- wp:list -->\n<ul><li>Dehydration</li></ul>\n<!-- /wp:list -->"
+    )
+    run(export(item(12, content=content)))
+    body = Article.objects.get().body
+    assert "wp:" not in body and "<!--" not in body
+    assert '<h2 id="causes">Causes</h2>' in body
+    assert "<ul><li>Dehydration</li></ul>" in body
+
+
+def test_hostile_html_never_reaches_the_public_page(client, db, export):
+    content = (
+        '<p onclick="steal()">Hello</p><script>alert("owned")</script>'
+        '<p><a href="javascript:alert(1)">click</a></p>'
+    )
+    run(export(item(12, content=content)))
+    page = client.get(Article.objects.get().get_absolute_url()).content.decode()
+    assert "Hello" in page
+    assert "steal()" not in page
+    assert 'alert("owned")' not in page
+    assert "javascript:" not in page
+
+
+def test_categories_match_blog_featured_and_news_by_slug_and_others_are_created(
+    db, export
+):
+    terms = [
+        ("category", "featured", "Featured posts"),
+        ("category", "news", "News"),
+        ("category", "sports-injuries", "Sports &amp; injuries"),
+    ]
+    output = run(export(item(12, terms=terms), item(13)))
+    first, second = Article.objects.order_by("wordpress_id")
+    assert {c.slug for c in first.categories.all()} == {
+        "featured",
+        "news",
+        "sports-injuries",
+    }
+    assert list(second.categories.all()) == [Category.objects.get(slug="blog")]
+    assert Category.objects.get(slug="sports-injuries").name == "Sports & injuries"
+    assert Category.objects.get(slug="featured").name == "Featured"
+    assert "categories: 1 created, 0 updated, 3 unchanged" in output
+
+
+def test_categories_named_without_latin_letters_get_their_own_ascii_slugs(
+    client, db, export
+):
+    terms = [("category", "%e6%97%a5", "日本"), ("category", "%e4%b8%ad", "中文")]
+    run(export(item(12, terms=terms)))
+    categories = Article.objects.get().categories.all()
+    assert {category.name for category in categories} == {"日本", "中文"}
+    for category in categories:
+        assert client.get(category.get_absolute_url()).status_code == 200
+
+
+def test_tags_are_created_or_reused(db, export):
+    Tag.objects.create(name="Knee", slug="knee")
+    terms = [("post_tag", "knee", "Knee"), ("post_tag", "cramp", "Cramp")]
+    output = run(export(item(12, terms=terms)))
+    assert set(Article.objects.get().tags.values_list("slug", flat=True)) == {
+        "knee",
+        "cramp",
+    }
+    assert Tag.objects.count() == 2
+    assert "tags: 1 created, 0 updated, 1 unchanged" in output
+
+
+def test_authors_are_bylines_named_from_the_export_without_accounts(db, export):
+    run(export(item(12), item(13)))
+    author = Author.objects.get()
+    assert (author.name, author.slug, author.user) == ("Ana Ruiz", "ana-ruiz", None)
+    assert Article.objects.filter(author=author).count() == 2
+    assert not get_user_model().objects.exists()
+
+
+def test_the_yoast_description_becomes_the_meta_description(db, export):
+    meta = {"_yoast_wpseo_metadesc": "Why muscles cramp. " * 20}
+    run(export(item(12, meta=meta), item(13)))
+    first, second = Article.objects.order_by("wordpress_id")
+    assert first.meta_description.startswith("Why muscles cramp. Why")
+    assert len(first.meta_description) == 160
+    assert second.meta_description == ""
+
+
+def test_without_an_excerpt_the_summary_is_the_first_words_of_the_body(db, export):
+    words = " ".join(f"word{n}" for n in range(100))
+    run(export(item(12, content=f"<p>{words}</p>")))
+    summary = Article.objects.get().summary
+    assert summary.startswith("word0 word1 ")
+    assert len(summary.split()) == 40 and len(summary) <= 300
+
+
+def test_the_featured_image_comes_from_the_thumbnail_attachment(db, export, uploads):
+    # The attachment comes after the post that uses it, as WordPress may write it.
+    post = item(12, meta={"_thumbnail_id": "20"})
+    output = run(export(post, attachment(20, "2019/04/knee.jpg")), media_dir=uploads)
+    article = Article.objects.get()
+    assert article.featured_image_alt == "A knee brace on a runner"
+    assert article.featured_image.name.startswith("articles/")
+    assert b"TRAILING-BYTES" not in article.featured_image.read()
+    assert article.image_width == 1200
+    for width in images.rendition_widths(article.image_width):
+        for extension in images.RENDITION_FORMATS:
+            name = images.rendition_name(article.featured_image.name, width, extension)
+            assert default_storage.exists(name)
+    assert "images: 1 created, 0 updated, 0 unchanged" in output
+    assert "missing images: 0" in output
+
+
+def test_without_alt_text_the_attachment_title_describes_the_image(db, export, uploads):
+    post = item(12, meta={"_thumbnail_id": "20"})
+    run(export(post, attachment(20, "2019/04/knee.jpg", alt="")), media_dir=uploads)
+    assert Article.objects.get().featured_image_alt == "knee"
+
+
+def test_without_a_media_folder_thumbnails_are_skipped_and_counted(db, export):
+    post = item(12, meta={"_thumbnail_id": "20"})
+    output = run(export(post, attachment(20, "2019/04/knee.jpg")))
+    assert not Article.objects.get().featured_image
+    assert "featured image (no --media-dir) 1" in output
+
+
+@pytest.mark.parametrize(
+    "file, reason",
+    [
+        ("2019/04/gone.jpg", "'2019/04/gone.jpg' is not a file in --media-dir"),
+        ("2019/04/notes.jpg", "Please upload a JPEG, PNG or WebP picture."),
+        ("../secret.jpg", "'../secret.jpg' is not a file in --media-dir"),
+    ],
+)
+def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
+    db, export, uploads, file, reason
+):
+    (uploads / "2019/04/notes.jpg").write_text("not a picture")
+    (uploads.parent / "secret.jpg").write_bytes(photo())
+    post = item(12, meta={"_thumbnail_id": "20"})
+    output = run(export(post, attachment(20, file)), media_dir=uploads)
+    assert not Article.objects.get().featured_image
+    assert "missing images: 1" in output
+    assert reason in output
+
+
+def test_an_old_permalink_redirects_permanently_to_the_new_page(client, db, export):
+    link = "https://clinic.example/2019/04/muscle-spasm/"
+    run(export(item(12, name="muscle-spasm", link=link)))
+    article = Article.objects.get()
+    response = client.get("/2019/04/muscle-spasm/")
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_a_plain_wordpress_link_redirects_permanently_to_the_new_page(
+    client, db, export
+):
+    run(export(item(12, name="muscle-spasm")))
+    response = client.get("/", {"p": "12"})
+    assert response.status_code == 301
+    assert response["Location"] == "/blog/muscle-spasm/"
+    assert client.get("/blog/", {"p": "12"}).status_code == 200  # only on "/"
+
+
+def test_the_old_addresses_of_a_draft_stay_hidden(client, db, export):
+    run(export(item(12, status="draft", name="muscle-spasm")))
+    assert Redirect.objects.get().old_path == "/muscle-spasm/"
+    assert client.get("/muscle-spasm/").status_code == 404
+    assert client.get("/", {"p": "12"}).status_code == 200  # the home page
+
+
+@pytest.mark.parametrize("value", ["99", "abc", "1" * 40, ""])
+def test_an_unknown_post_id_shows_the_home_page(client, make_article, value):
+    make_article(wordpress_id=12)
+    assert client.get("/", {"p": value}).status_code == 200
+
+
+def test_no_redirect_is_kept_when_the_old_path_is_the_new_address(db, export):
+    run(export(item(12, name="knee", link="https://clinic.example/blog/knee/")))
+    assert not Redirect.objects.exists()
+
+
+def test_pages_comments_attachments_and_other_items_are_skipped_and_counted(
+    db, export, uploads
+):
+    items = [
+        item(12, comments=2),
+        item(13, post_type="page"),
+        item(14, post_type="nav_menu_item"),
+        item(15, status="trash"),
+        attachment(20, "2019/04/knee.jpg"),
+    ]
+    output = run(export(*items), media_dir=uploads)
+    assert list(Article.objects.values_list("wordpress_id", flat=True)) == [12]
+    assert (
+        "skipped: attachment 1, comment 2, nav_menu_item 1, page 1, post (trash) 1"
+        in output
+    )
+
+
+def test_an_empty_slug_is_made_from_the_title_and_kept_unique(db, export, make_article):
+    make_article(slug="muscle-spasm")
+    run(export(item(12, name="", status="draft", date_gmt=NO_DATE)))
+    assert Article.objects.get(wordpress_id=12).slug == "muscle-spasm-2"
+
+
+def test_running_again_creates_nothing(client, db, export, uploads):
+    path = export(
+        item(12, meta={"_thumbnail_id": "20"}, terms=[("post_tag", "knee", "Knee")]),
+        item(13, status="draft", date_gmt=NO_DATE),
+        attachment(20, "2019/04/knee.jpg"),
+    )
+    run(path, media_dir=uploads)
+    files, image = stored_files(), Article.objects.get(wordpress_id=12).featured_image
+    output = run(path, media_dir=uploads)
+    assert Article.objects.count() == 2
+    assert Article.objects.get(wordpress_id=12).featured_image == image
+    assert stored_files() == files
+    assert "articles: 0 created, 0 updated, 2 unchanged" in output
+    assert "images: 0 created, 0 updated, 1 unchanged" in output
+    assert "tags: 0 created, 0 updated, 1 unchanged" in output
+    assert "authors: 0 created, 0 updated, 1 unchanged" in output
+
+
+def test_a_changed_export_updates_the_changed_article(db, export, uploads):
+    run(export(item(12), item(13), attachment(20, "2019/04/knee.jpg")))
+    (uploads / "2019/04/knee.jpg").write_bytes(photo(color="orange"))
+    changed = item(
+        12,
+        title="Muscle spasms",
+        content="<p>Now longer.</p>",
+        modified_gmt="2020-01-05 08:00:00",
+        meta={"_thumbnail_id": "20"},
+        terms=[("category", "news", "News")],
+    )
+    output = run(
+        export(changed, item(13), attachment(20, "2019/04/knee.jpg")),
+        media_dir=uploads,
+    )
+    article = Article.objects.get(wordpress_id=12)
+    assert (article.title, article.body) == ("Muscle spasms", "<p>Now longer.</p>")
+    assert article.updated_at == datetime(2020, 1, 5, 8, tzinfo=UTC)
+    assert [c.slug for c in article.categories.all()] == ["news"]
+    assert article.featured_image
+    assert "articles: 0 created, 1 updated, 1 unchanged" in output
+    assert "images: 1 created, 0 updated, 0 unchanged" in output
+
+
+def test_a_changed_picture_replaces_the_featured_image(db, export, uploads):
+    path = export(
+        item(12, meta={"_thumbnail_id": "20"}), attachment(20, "2019/04/knee.jpg")
+    )
+    run(path, media_dir=uploads)
+    first = Article.objects.get().featured_image.name
+    (uploads / "2019/04/knee.jpg").write_bytes(photo(color="orange"))
+    output = run(path, media_dir=uploads)
+    assert Article.objects.get().featured_image.name != first
+    assert "images: 0 created, 1 updated, 0 unchanged" in output
+    assert "articles: 0 created, 1 updated, 0 unchanged" in output
+
+
+def test_an_article_imported_before_is_found_by_its_guid(db, export, make_article):
+    article = make_article(wordpress_guid="https://clinic.example/?p=12")
+    output = run(export(item(12)))
+    article.refresh_from_db()
+    assert Article.objects.count() == 1
+    assert (article.wordpress_id, article.title) == (12, "Muscle spasm")
+    assert "articles: 0 created, 1 updated, 0 unchanged" in output
+
+
+def test_a_dry_run_reports_everything_and_writes_nothing(db, export, uploads):
+    files = stored_files()
+    items = [
+        item(12, meta={"_thumbnail_id": "20"}, terms=[("post_tag", "knee", "Knee")]),
+        attachment(20, "2019/04/knee.jpg"),
+    ]
+    output = run(export(*items), media_dir=uploads, dry_run=True)
+    assert_nothing_written()
+    assert stored_files() == files
+    assert "articles: 1 created, 0 updated, 0 unchanged" in output
+    assert "images: 1 created, 0 updated, 0 unchanged" in output
+    assert "Dry run: nothing was written." in output
+
+
+def test_a_failure_midway_leaves_no_rows_and_no_pictures(
+    db, export, uploads, monkeypatch
+):
+    files = stored_files()
+    real_body_html = wordpress.body_html
+
+    def fail_on_second_post(content):
+        if "BOOM" in content:
+            raise RuntimeError("disk full")
+        return real_body_html(content)
+
+    monkeypatch.setattr(wordpress, "body_html", fail_on_second_post)
+    path = export(
+        item(12, meta={"_thumbnail_id": "20"}),
+        item(13, content="BOOM"),
+        attachment(20, "2019/04/knee.jpg"),
+    )
+    with pytest.raises(RuntimeError):
+        run(path, media_dir=uploads)
+    assert_nothing_written()
+    assert stored_files() == files
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+]>
+"""
+EXTERNAL = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+"""
+
+
+def with_prolog(prolog: str, text: str) -> str:
+    return prolog + text.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Just some notes, not XML.", "not complete, well-formed XML"),
+        ("", "not complete, well-formed XML"),
+        ("<html><body>Hello</body></html>", "not a WordPress export"),
+        (
+            channel(item(12)).replace("<wp:wxr_version>1.2</wp:wxr_version>", ""),
+            "not a WordPress export",
+        ),
+        (channel(item(12), item(13))[:-300], "not complete, well-formed XML"),
+        (channel(item(12), version="2.0"), "Unknown WXR version '2.0'"),
+        (
+            with_prolog(BOMB, channel(item(12))).replace("Muscle spasm", "&d;"),
+            "DTD",
+        ),
+        (
+            with_prolog(EXTERNAL, channel(item(12))).replace(
+                "Muscle spasm", "&secret;"
+            ),
+            "DTD",
+        ),
+    ],
+    ids=[
+        "not-xml",
+        "empty",
+        "xml-not-rss",
+        "rss-not-wxr",
+        "truncated",
+        "unknown-version",
+        "entity-bomb",
+        "external-entity",
+    ],
+)
+def test_a_bad_file_stops_with_a_clear_error_and_writes_nothing(
+    db, export, text, message
+):
+    with pytest.raises(CommandError, match=message):
+        run(export(text=text))
+    assert_nothing_written()
+
+
+def test_a_missing_file_or_media_folder_is_a_clear_error(db, export, tmp_path):
+    with pytest.raises(CommandError, match="is not a file"):
+        run(tmp_path / "nope.xml")
+    with pytest.raises(CommandError, match="is not a folder"):
+        run(export(item(12)), media_dir=str(tmp_path / "nope"))
