@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from blog import wordpress
+from blog.wxr import WxrError
 
 
 class Command(BaseCommand):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
         try:
             report = wordpress.run(export, media_dir=media_dir, dry_run=dry_run)
-        except wordpress.WxrError as error:
+        except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
         self.print_report(report, dry_run)
 
