@@ -8,7 +8,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
 
 THANKS_SALT = "appointments.thanks"
@@ -42,17 +42,21 @@ def _save_once(form, article) -> AppointmentRequest:
     The form's one-time token is unique, so a double click or a retry after a dropped
     connection leads to the first request's confirmation, not a second request.
     """
-    if existing := AppointmentRequest.objects.filter(
-        form_token=form.token_nonce
-    ).first():
-        return existing
-    try:
-        with transaction.atomic():
-            appointment = form.save(source_article=article)
-            notifications.queue_for(appointment)
-    except IntegrityError:
-        return AppointmentRequest.objects.get(form_token=form.token_nonce)
-    return appointment
+    for _attempt in range(3):
+        if existing := AppointmentRequest.objects.filter(
+            form_token=form.token_nonce
+        ).first():
+            return existing
+        try:
+            with transaction.atomic():
+                appointment = form.save(source_article=article)
+                notifications.queue_for(appointment)
+            return appointment
+        except IntegrityError:
+            # The same form saved meanwhile (found above on the next turn), or, about
+            # once in 10^12 requests, a reference already taken: draw another.
+            form.instance.reference = new_reference()
+    raise RuntimeError("Could not save the appointment request.")
 
 
 def thanks_url(appointment: AppointmentRequest) -> str:

@@ -240,3 +240,21 @@ def test_no_email_is_sent_while_the_visitor_waits_when_inline_sending_is_off(
     post(client, request_data())
     assert mail.outbox == []
     assert AppointmentRequest.objects.get().notifications.count() == 2
+
+
+def test_a_reference_already_taken_is_drawn_again(
+    client, request_data, make_request, monkeypatch
+):
+    taken = make_request(reference="TAKEN000")
+    references = iter(["TAKEN000", "FRESH111"])
+    monkeypatch.setattr(
+        AppointmentRequest._meta.get_field("reference"),
+        "default",
+        lambda: next(references),
+    )
+    monkeypatch.setattr("appointments.views.new_reference", lambda: next(references))
+    assert post(client, request_data()).status_code == 302
+    assert set(AppointmentRequest.objects.values_list("reference", flat=True)) == {
+        taken.reference,
+        "FRESH111",
+    }
