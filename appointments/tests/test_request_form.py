@@ -247,11 +247,8 @@ def test_a_reference_already_taken_is_drawn_again(
 ):
     taken = make_request(reference="TAKEN000")
     references = iter(["TAKEN000", "FRESH111"])
-    monkeypatch.setattr(
-        AppointmentRequest._meta.get_field("reference"),
-        "default",
-        lambda: next(references),
-    )
+    field = AppointmentRequest._meta.get_field("reference")
+    monkeypatch.setattr(field, "_get_default", lambda: next(references))
     monkeypatch.setattr("appointments.views.new_reference", lambda: next(references))
     assert post(client, request_data()).status_code == 302
     assert set(AppointmentRequest.objects.values_list("reference", flat=True)) == {
