@@ -6,6 +6,7 @@ only needs the stored width to know which renditions exist and what they are cal
 
 import io
 import uuid
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -122,8 +123,8 @@ def rendition_widths(width: int) -> list[int]:
 
 
 def rendition_name(name: str, width: int, extension: str) -> str:
-    path = PurePosixPath(name)
-    return str(path.with_name(f"{path.stem}-{width}.{extension}"))
+    """articles/2026/11/abc.jpg -> articles/2026/11/abc-480.webp"""
+    return f"{name.rsplit('.', 1)[0]}-{width}.{extension}"
 
 
 def make_renditions(name: str) -> None:
@@ -142,8 +143,27 @@ def make_renditions(name: str) -> None:
             default_storage.save(target, ContentFile(buffer.getvalue()))
 
 
-def srcset(name: str, width: int, extension: str) -> str:
-    return ", ".join(
-        f"{default_storage.url(rendition_name(name, w, extension))} {w}w"
-        for w in rendition_widths(width)
+@dataclass(frozen=True)
+class Sources:
+    """What an <img> and its <source> need: srcsets and a fallback address."""
+
+    webp: str
+    jpeg: str
+    fallback: str
+
+
+def sources(name: str, width: int) -> Sources:
+    """The addresses of a picture's renditions (one storage lookup, no file access)."""
+    folder, filename = default_storage.url(name).rsplit("/", 1)
+    stem = filename.rsplit(".", 1)[0]
+    widths = rendition_widths(width)
+
+    def srcset(extension):
+        return ", ".join(f"{folder}/{stem}-{w}.{extension} {w}w" for w in widths)
+
+    fallback_width = widths[:2][-1]  # about 960 px: enough for most screens
+    return Sources(
+        webp=srcset("webp"),
+        jpeg=srcset("jpg"),
+        fallback=f"{folder}/{stem}-{fallback_width}.jpg",
     )

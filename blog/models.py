@@ -347,20 +347,9 @@ class Article(models.Model):
             timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
         )
 
-    @property
-    def image_srcset_webp(self) -> str:
-        return images.srcset(self.featured_image.name, self.image_width, "webp")
-
-    @property
-    def image_srcset_jpeg(self) -> str:
-        return images.srcset(self.featured_image.name, self.image_width, "jpg")
-
-    @property
-    def image_fallback_url(self) -> str:
-        """The JPEG rendition closest to 960 px wide, for browsers without srcset."""
-        width = images.rendition_widths(self.image_width)[:2][-1]
-        name = images.rendition_name(self.featured_image.name, width, "jpg")
-        return self.featured_image.storage.url(name)
+    @cached_property
+    def image_sources(self) -> images.Sources:
+        return images.sources(self.featured_image.name, self.image_width)
 
 
 class RelatedPick(models.Model):

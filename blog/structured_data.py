@@ -29,7 +29,7 @@ def article_data(article, publisher: dict) -> list[dict]:
         "keywords": [tag.name for tag in article.tags.all()],
     }
     if article.featured_image:
-        posting["image"] = settings.SITE_URL + article.image_fallback_url
+        posting["image"] = settings.SITE_URL + article.image_sources.fallback
     page = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",

@@ -7,13 +7,20 @@ from blog.models import Category
 from clinic_site.page_cache import content_version
 
 
-def site_chrome() -> dict:
+def site_chrome(version: int) -> dict:
     """Navigation categories and locations, kept per content version (no queries)."""
-    key = f"site-chrome:{content_version()}"
+    key = f"site-chrome:{version}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = {
-            "categories": list(Category.objects.all()),
+            "categories": [
+                {
+                    "name": c.name,
+                    "url": c.get_absolute_url(),
+                    "description": c.description,
+                }
+                for c in Category.objects.all()
+            ],
             "locations": list(Location.objects.filter(active=True)),
         }
         cache.set(key, chrome, settings.PAGE_CACHE_SECONDS)
@@ -22,8 +29,10 @@ def site_chrome() -> dict:
 
 def clinic(request):
     """What every page's header and footer show (looked up only if a page uses it)."""
-    chrome = SimpleLazyObject(site_chrome)
+    version = SimpleLazyObject(content_version)
+    chrome = SimpleLazyObject(lambda: site_chrome(version))
     return {
+        "content_version": version,
         "clinic_name": settings.CLINIC_NAME,
         "clinic_phone": settings.CLINIC_PHONE,
         "site_url": settings.SITE_URL,

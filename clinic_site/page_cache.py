@@ -20,7 +20,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
@@ -70,12 +70,18 @@ def _bump_after_commit() -> None:
     _bump()
 
 
+def bump_after_migrate(**signal_kwargs) -> None:
+    """Deploys run `migrate`: pages kept by the previous release are dropped."""
+    _bump()
+
+
 def connect_invalidation(*models, m2m_through=()) -> None:
     for model in models:
         post_save.connect(bump_content_version, sender=model, weak=False)
         post_delete.connect(bump_content_version, sender=model, weak=False)
     for through in m2m_through:
         m2m_changed.connect(bump_content_version, sender=through, weak=False)
+    post_migrate.connect(bump_after_migrate, weak=False)
 
 
 def _seconds_until_next_publication(version: int) -> float | None:
