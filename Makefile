@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV := DJANGO_DEBUG=true
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check
+.PHONY: install install-dev run test pytest lint format check browser-deps
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,3 +47,6 @@ pytest: install-dev
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint check pytest
+
+browser-deps:  # Chromium, Java and npm's axe-core and vnu-jar for the browser tests
+	.ci/install-browser-deps

