@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_ENV := DJANGO_DEBUG=true
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check browser-deps
+.PHONY: install install-dev run test pytest lint format check bench browser-deps
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ test: lint check pytest
 
 browser-deps:  # Chromium, Java and npm's axe-core and vnu-jar for the browser tests
 	.ci/install-browser-deps
+
+# Sizes and seconds per measurement: BENCH_SIZES=1000,100000 BENCH_SECONDS=8 make bench
+bench: install-dev
+	$(PY) bench/run.py

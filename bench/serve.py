@@ -45,10 +45,20 @@ def manage(env: dict, *args: str) -> None:
 
 
 class Gunicorn:
-    """gunicorn with sync workers; `with Gunicorn(env, workers=2) as server:`."""
+    """gunicorn with sync workers; `with Gunicorn(env, workers=2) as server:`.
 
-    def __init__(self, env: dict, workers: int = 2, port: int | None = None):
-        self.env, self.workers = env, workers
+    `app` is the WSGI module to serve: the site's own, or bench.wsgi (the site plus
+    a trivial view, for bench/run.py).
+    """
+
+    def __init__(
+        self,
+        env: dict,
+        workers: int = 2,
+        port: int | None = None,
+        app: str = "clinic_site.wsgi",
+    ):
+        self.env, self.workers, self.app = env, workers, app
         self.port = port or free_port()
         self.process = None
 
@@ -60,7 +70,7 @@ class Gunicorn:
         self.process = subprocess.Popen(
             [
                 str(GUNICORN),
-                "clinic_site.wsgi",
+                self.app,
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

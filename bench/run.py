@@ -1,0 +1,753 @@
+"""The speed benchmark (`make bench`): public pages as ratios to a trivial view.
+
+    .venv/bin/python bench/run.py [--fresh] [--sizes 1000,100000] [--seconds 8]
+
+For each size (BENCH_SIZES, default "1000,100000" articles) a SQLite database under
+var/bench/<size>/ is generated once by `manage.py generate_bench_data` and reused
+while the size and the generator's version match (--fresh makes it anew). Then
+gunicorn (2 sync workers, 127.0.0.1) serves bench.wsgi: the site, plus
+/bench/trivial/, a view that returns "ok" through the same middleware. wrk (or, if
+it cannot be installed, a small Python client) keeps 8 connections busy on each
+page for BENCH_SECONDS (default 8), after a 2-second warm-up:
+
+- uncached: the server runs with PAGE_CACHE_SECONDS=0 (no page cache, no navigation
+  cache): every request renders the page;
+- cached: default settings, each page warmed first: what visitors mostly get.
+
+Then the appointment form: BENCH_POSTS (default 1500) forms fetched first (CSRF
+cookie and tokens), then posted from 8 threads, rate limit and minimum fill time
+off; any answer but a redirect is an error. Then worker memory: RSS of each worker
+after 100 and after 10,000 requests of the page mix (uncached). Queries per page
+are counted in-process (Django's test client against the same database).
+
+It prints one table (requests/s, p50 and p99 latency, queries, ratio to the trivial
+view of the same server), the growth of p50 from the smallest size to the largest,
+the memory check and the POST check, each against its target, and writes it all to
+var/bench/results.json. Everything runs on 127.0.0.1, bounded in time and requests,
+and every process it starts is stopped at the end.
+"""
+
+import argparse
+import ast
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.serve import BASE_DIR, Gunicorn, bench_environment  # noqa: E402
+
+BENCH_DIR = BASE_DIR / "var" / "bench"
+GENERATOR = BASE_DIR / "blog" / "management" / "commands" / "generate_bench_data.py"
+SEED = 1
+WORKERS = 2
+CONNECTIONS = 8
+WARM_SECONDS = 2
+MEMORY_STEPS = (100, 1000, 5000, 10_000)  # requests: RSS is read after each
+MEMORY_SECONDS = 600  # at most, for all of them
+REGENERATE_AFTER_DAYS = 25  # scheduled articles (30-90 days ahead) stay scheduled
+PAGES = (
+    "trivial",
+    "home",
+    "all articles",
+    "category",
+    "tag",
+    "tag rare",
+    "article",
+    "search common",
+    "search rare",
+)
+# Minimum requests/s as a share of the trivial view's, per page and mode.
+LISTS_AND_ARTICLE = ("home", "all articles", "category", "tag", "tag rare", "article")
+SEARCHES = ("search common", "search rare")
+TARGETS = {
+    "uncached": dict.fromkeys(LISTS_AND_ARTICLE, 0.10) | dict.fromkeys(SEARCHES, 0.05),
+    # Search is never kept whole (results change with every article): same target.
+    "cached": dict.fromkeys(LISTS_AND_ARTICLE, 0.80) | dict.fromkeys(SEARCHES, 0.05),
+}
+POST_TARGET = 100  # requests/s, with no error
+GROWTH_TARGET = 1.5  # p50 at the largest size / p50 at the smallest
+MEMORY_TARGET = 1.2  # RSS after 10,000 requests / after 100
+LUA = """
+local paths = {%(paths)s}
+local sent = 0
+request = function()
+  sent = sent + 1
+  return wrk.format(nil, paths[(sent - 1) %% #paths + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "WRK-JSON {\\"requests\\": %%d, \\"duration_us\\": %%d, \\"p50_us\\": %%d, " ..
+    "\\"p99_us\\": %%d, \\"status_errors\\": %%d, \\"socket_errors\\": %%d}\\n",
+    summary.requests, summary.duration, latency:percentile(50),
+    latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fresh", action="store_true", help="Regenerate the data.")
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,100000"))
+    parser.add_argument(
+        "--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", "8"))
+    )
+    parser.add_argument(
+        "--posts", type=int, default=int(os.environ.get("BENCH_POSTS", "1500"))
+    )
+    parser.add_argument(
+        "--report", action="store_true", help="Print var/bench/results.json again."
+    )
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.probe:
+        probe()
+        return
+    if args.report:
+        results = json.loads((BENCH_DIR / "results.json").read_text())
+        results["growth"] = growth(results["rows"], results["settings"]["sizes"])
+        print_report(results)
+        return
+    sizes = sorted({int(size) for size in args.sizes.split(",") if size.strip()})
+    if not sizes or not 1 <= args.seconds <= 120 or not 100 <= args.posts <= 20_000:
+        sys.exit("Sizes: numbers, seconds: 1-120, posts: 100-20,000.")
+    load = Wrk() if find_wrk() else PythonLoad()
+    started = time.monotonic()
+    results = {
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "machine": machine(load),
+        "settings": {
+            "sizes": sizes,
+            "seconds": args.seconds,
+            "connections": CONNECTIONS,
+            "workers": WORKERS,
+            "posts": args.posts,
+            "seed": SEED,
+        },
+        "rows": [],
+        "post": [],
+        "memory": [],
+        "pages": {},
+    }
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    for n, size in enumerate(sizes):
+        env = prepare(size, args.fresh, collect_static=n == 0)
+        bench_size(size, env, load, args, results)
+    results["growth"] = growth(results["rows"], sizes)
+    results["elapsed_seconds"] = round(time.monotonic() - started, 1)
+    (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print_report(results)
+    print(f"\nResults: {BENCH_DIR / 'results.json'}")
+
+
+# The data
+
+
+def generator_version() -> int:
+    """GENERATOR_VERSION from the command's source (no Django needed)."""
+    for node in ast.parse(GENERATOR.read_text()).body:
+        if isinstance(node, ast.Assign) and any(
+            getattr(target, "id", None) == "GENERATOR_VERSION"
+            for target in node.targets
+        ):
+            return node.value.value
+    raise RuntimeError(f"No GENERATOR_VERSION in {GENERATOR}")
+
+
+def environment(size: int, **overrides) -> dict:
+    folder = BENCH_DIR / str(size)
+    return bench_environment(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        MEDIA_ROOT=str(folder / "media"),
+        STATIC_ROOT=str(BENCH_DIR / "static"),
+        NOTIFICATIONS_INLINE="false",
+        **overrides,
+    )
+
+
+def manage(env: dict, *args: str, quiet: bool = True, timeout: int = 3600) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+    if not quiet:
+        print(result.stdout.rstrip())
+    return result.stdout
+
+
+def prepare(size: int, fresh: bool, collect_static: bool) -> dict:
+    """The size's database: reused when its size and generator version match."""
+    folder = BENCH_DIR / str(size)
+    stamp = folder / "bench-data.json"
+    wanted = {"articles": size, "seed": SEED, "generator_version": generator_version()}
+    env = environment(size)
+    try:
+        made = json.loads(stamp.read_text())
+        age = (date.today() - date.fromisoformat(made.pop("generated_on"))).days
+    except (OSError, ValueError, KeyError):
+        made, age = None, 0
+    if fresh or made != wanted or age > REGENERATE_AFTER_DAYS:
+        print(f"\n[{size}] generating {size} articles in {folder} ...", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        manage(env, "migrate", "--noinput")
+        manage(
+            env,
+            "generate_bench_data",
+            "--articles",
+            str(size),
+            "--seed",
+            str(SEED),
+            quiet=False,
+        )
+        stamp.write_text(
+            json.dumps(wanted | {"generated_on": date.today().isoformat()})
+        )
+    else:
+        print(f"\n[{size}] reusing {folder} (delete it or pass --fresh to regenerate)")
+        manage(env, "migrate", "--noinput")  # a migration added since (an index?)
+    if collect_static:
+        manage(env, "collectstatic", "--noinput")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from appointments.models import Location\n"
+        "for n, city in enumerate(['Cambridge', 'Somerville', 'Medford']):\n"
+        "    Location.objects.get_or_create(name=city, defaults=dict(position=n,"
+        " street_address=f'{n + 1} Main Street', city=city, region='MA',"
+        " postal_code='02139', phone='(617) 555-0110',"
+        " hours='Mon-Fri 8:00 am - 5:00 pm'))",
+    )
+    return env
+
+
+# One size
+
+
+def bench_size(size: int, env: dict, load, args, results: dict) -> None:
+    modes = {"uncached": {"PAGE_CACHE_SECONDS": "0"}, "cached": {}}
+    probes = {}
+    for mode, overrides in modes.items():
+        probes[mode] = run_probe(environment(size, **overrides))
+    pages = {
+        name: info["paths"]
+        for name, info in probes["uncached"].items()
+        if name in PAGES
+    }
+    results["pages"][str(size)] = pages
+    for mode, overrides in modes.items():
+        print(f"[{size}] {mode}: {', '.join(PAGES)}", flush=True)
+        with Gunicorn(
+            environment(size, **overrides), WORKERS, app="bench.wsgi"
+        ) as server:
+            for page in PAGES:
+                measured = load.run(server.port, pages[page], args.seconds)
+                results["rows"].append(
+                    {"page": page, "mode": mode, "size": size}
+                    | measured
+                    | {
+                        "queries": probes[mode][page]["repeat"],
+                        "first_visit_queries": probes[mode][page]["first"],
+                    }
+                )
+    trivial = {
+        row["mode"]: row["rps"]
+        for row in results["rows"]
+        if row["size"] == size and row["page"] == "trivial"
+    }
+    for row in results["rows"]:
+        if row["size"] == size:
+            row["ratio"] = (
+                row["rps"] / trivial[row["mode"]] if trivial[row["mode"]] else 0
+            )
+            target = TARGETS[row["mode"]].get(row["page"])
+            row["target"] = target
+            row["met"] = (
+                None
+                if target is None
+                else bool(row["ratio"] >= target and not row["errors"])
+            )
+    print(f"[{size}] appointment form posts", flush=True)
+    post = post_benchmark(size, args.posts)
+    post |= {"queries": probes["uncached"]["post"]["repeat"]}
+    results["post"].append(post)
+    print(f"[{size}] worker memory", flush=True)
+    mix = [path for page in PAGES[1:] for path in pages[page][:3]]
+    results["memory"].append({"size": size} | memory_check(size, mix))
+
+
+def run_probe(env: dict) -> dict:
+    output = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--probe"],
+        cwd=BASE_DIR,
+        env=env
+        | {"APPOINTMENT_MIN_FILL_SECONDS": "0", "APPOINTMENT_RATE_LIMIT": "0/1"},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def probe() -> None:
+    """(In a subprocess, with the bench environment.) Addresses and query counts.
+
+    Each page is requested twice with an empty cache to start with: the first
+    visit's queries, and the next visit's (what every request costs without the
+    page cache; what a cached page costs with it).
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings")
+    import django
+    from django.conf import settings
+
+    settings.ROOT_URLCONF = "bench.urls"
+    django.setup()
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.query_plans import pick_pages
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    found = {}
+    for name, paths in pick_pages().items():
+        cache.clear()
+        counts = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(paths[0])
+            if response.status_code != 200:
+                raise SystemExit(f"{paths[0]} answered {response.status_code}")
+            counts.append(len(queries))
+        if name.startswith("search") and b"found for" not in response.content:
+            raise SystemExit(f"{paths[0]} found nothing")
+        found[name] = {"paths": paths, "first": counts[0], "repeat": counts[1]}
+    counts = []
+    for _ in range(2):
+        form = client.get("/appointments/request/").content.decode()
+        data = form_data(form, 0)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/appointments/request/", data)
+        if response.status_code != 302:
+            raise SystemExit(f"The appointment form answered {response.status_code}")
+        counts.append(len(queries))
+    found["post"] = {
+        "paths": ["/appointments/request/"],
+        "first": counts[0],
+        "repeat": counts[1],
+    }
+    print(json.dumps(found))
+
+
+# Load
+
+
+def find_wrk() -> str | None:
+    """wrk, installed with apt-get (as root) if it is missing; None if it cannot be."""
+    if shutil.which("wrk"):
+        return shutil.which("wrk")
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (apt-get install wrk) ...", flush=True)
+        env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+        for command in (
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            ["apt-get", "update", "-qq"],
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+        ):
+            try:
+                done = subprocess.run(
+                    command, env=env, capture_output=True, timeout=300
+                )
+            except subprocess.TimeoutExpired:
+                break
+            if command[1] == "install" and done.returncode == 0:
+                break
+    if not shutil.which("wrk"):
+        print("wrk is not available: using the Python load generator instead.")
+    return shutil.which("wrk")
+
+
+class Wrk:
+    name = "wrk"
+
+    def run(self, port: int, paths: list[str], seconds: float) -> dict:
+        """Warm up, then load `paths` (in turn) for `seconds`."""
+        self._wrk(port, paths, WARM_SECONDS)
+        return self._wrk(port, paths, seconds)
+
+    def _wrk(self, port: int, paths: list[str], seconds: float) -> dict:
+        threads = max(1, min(2, os.cpu_count() or 1))
+        script = LUA % {
+            "paths": ", ".join(json.dumps(path) for path in paths),
+        }
+        with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+            lua.write(script)
+            lua.flush()
+            output = subprocess.run(
+                [
+                    "wrk",
+                    f"-t{threads}",
+                    f"-c{CONNECTIONS}",
+                    f"-d{seconds:g}s",
+                    "--timeout",
+                    "30s",
+                    "-H",
+                    "Accept-Encoding: gzip",
+                    "-s",
+                    lua.name,
+                    f"http://127.0.0.1:{port}{paths[0]}",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=seconds + 60,
+                check=True,
+            ).stdout
+        line = next(line for line in output.splitlines() if line.startswith("WRK-JSON"))
+        raw = json.loads(line.removeprefix("WRK-JSON"))
+        return {
+            "requests": raw["requests"],
+            "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+            "p50_ms": raw["p50_us"] / 1000,
+            "p99_ms": raw["p99_us"] / 1000,
+            "errors": raw["status_errors"] + raw["socket_errors"],
+        }
+
+
+class PythonLoad:
+    """CONNECTIONS threads, one request at a time each: the fallback for wrk, and
+    the exact counts of the memory check. Bounded in time and in requests."""
+
+    name = "python"
+
+    def run(self, port: int, paths: list[str], seconds: float) -> dict:
+        self.load(port, paths, WARM_SECONDS)
+        return self.load(port, paths, seconds)
+
+    def load(self, port, paths, seconds, limit=0) -> dict:
+        latencies, errors, lock = [], [0], threading.Lock()
+        deadline = time.monotonic() + seconds
+        budget = iter(range(limit or 10**9))
+
+        def worker(offset):
+            n = offset
+            while time.monotonic() < deadline:
+                with lock:
+                    if next(budget, None) is None:
+                        return
+                path = paths[n % len(paths)]
+                n += 1
+                began = time.perf_counter()
+                status = fetch(port, "GET", path, headers={"Accept-Encoding": "gzip"})[
+                    0
+                ]
+                elapsed = time.perf_counter() - began
+                with lock:
+                    latencies.append(elapsed)
+                    errors[0] += status >= 400
+
+        began = time.monotonic()
+        threads = [
+            threading.Thread(target=worker, args=(n,)) for n in range(CONNECTIONS)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return summarise(latencies, time.monotonic() - began, errors[0])
+
+
+def fetch(port, method, path, body=None, headers=None):
+    """One request on its own connection: (status, headers, body); 0 if it broke."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body, headers or {})
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read()
+    except (OSError, http.client.HTTPException):
+        return 0, [], b""
+    finally:
+        connection.close()
+
+
+def summarise(latencies: list[float], elapsed: float, errors: int) -> dict:
+    ordered = sorted(latencies) or [0.0]
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed if elapsed else 0.0,
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
+        "errors": errors,
+    }
+
+
+# The appointment form
+
+
+def form_data(page: str, n: int) -> dict:
+    def field(name):
+        return re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+
+    return {
+        "csrfmiddlewaretoken": field("csrfmiddlewaretoken"),
+        "form_token": field("form_token"),
+        "full_name": f"Bench Visitor {n}",
+        "phone": "(617) 555-0123",
+        "email": "",
+        "contact_method": "phone",
+        "patient_type": "new",
+        "location": re.search(r'<option value="(\d+)"', page).group(1),
+        "preferred_time": "any",
+        "reason": "Knee pain when climbing stairs.",
+        "consent": "on",
+        "website": "",
+    }
+
+
+def post_benchmark(size: int, count: int) -> dict:
+    """Fetch `count` forms, then post them all from CONNECTIONS threads."""
+    env = environment(
+        size, APPOINTMENT_RATE_LIMIT="0/1", APPOINTMENT_MIN_FILL_SECONDS="0"
+    )
+    with Gunicorn(env, WORKERS, app="bench.wsgi") as server:
+        forms, lock = [], threading.Lock()
+
+        def fetch_forms(share):
+            for _ in range(share):
+                status, headers, body = fetch(
+                    server.port, "GET", "/appointments/request/"
+                )
+                cookie = next(
+                    (
+                        v.split(";")[0]
+                        for k, v in headers
+                        if k.lower() == "set-cookie" and v.startswith("csrftoken")
+                    ),
+                    "",
+                )
+                if status == 200 and cookie:
+                    with lock:
+                        forms.append((cookie, form_data(body.decode(), len(forms))))
+
+        run_threads(
+            fetch_forms,
+            [
+                count // CONNECTIONS + (n < count % CONNECTIONS)
+                for n in range(CONNECTIONS)
+            ],
+        )
+        latencies, statuses = [], []
+        queue = iter(forms)
+
+        def post(_):
+            while True:
+                with lock:
+                    item = next(queue, None)
+                if item is None:
+                    return
+                cookie, data = item
+                headers = {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": cookie,
+                    "Referer": f"http://127.0.0.1:{server.port}/appointments/request/",
+                }
+                began = time.perf_counter()
+                status = fetch(
+                    server.port,
+                    "POST",
+                    "/appointments/request/",
+                    urllib.parse.urlencode(data),
+                    headers,
+                )[0]
+                elapsed = time.perf_counter() - began
+                with lock:
+                    latencies.append(elapsed)
+                    statuses.append(status)
+
+        began = time.monotonic()
+        run_threads(post, range(CONNECTIONS))
+        elapsed = time.monotonic() - began
+    result = summarise(latencies, elapsed, sum(status != 302 for status in statuses))
+    result["errors"] += count - len(forms)  # forms that could not even be fetched
+    return {
+        "size": size,
+        "target": POST_TARGET,
+        "met": bool(result["rps"] >= POST_TARGET and not result["errors"]),
+    } | result
+
+
+def run_threads(target, arguments) -> None:
+    threads = [threading.Thread(target=target, args=(a,)) for a in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+# Worker memory
+
+
+def rss_kib(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))
+
+
+def memory_check(size: int, paths: list[str]) -> dict:
+    """RSS of each worker after 100, 1,000, 5,000 and 10,000 requests of the mix."""
+    client = PythonLoad()
+    done, rss = 0, {}
+    with Gunicorn(
+        environment(size, PAGE_CACHE_SECONDS="0"), WORKERS, app="bench.wsgi"
+    ) as server:
+        began = time.monotonic()
+        for step in MEMORY_STEPS:
+            remaining = MEMORY_SECONDS - (time.monotonic() - began)
+            if remaining <= 0:
+                break
+            done += client.load(server.port, paths, remaining, step - done)["requests"]
+            rss[done] = {pid: rss_kib(pid) for pid in server.worker_pids()}
+    first, last = rss[min(rss)], rss[max(rss)]
+    same = set(first) == set(last)
+    ratio = max(last[pid] / first[pid] for pid in first) if same else None
+    return {
+        "requests": done,
+        "rss_kib": {str(n): list(by_pid.values()) for n, by_pid in rss.items()},
+        "ratio": ratio,
+        "target": MEMORY_TARGET,
+        "met": bool(same and ratio <= MEMORY_TARGET and done >= MEMORY_STEPS[-1]),
+    }
+
+
+# The report
+
+
+def growth(rows: list[dict], sizes: list[int]) -> list[dict]:
+    if len(sizes) < 2:
+        return []
+    p50 = {(r["page"], r["mode"], r["size"]): r["p50_ms"] for r in rows}
+    found = []
+    for mode in ("uncached", "cached"):
+        for page in PAGES:
+            small, large = p50[page, mode, sizes[0]], p50[page, mode, sizes[-1]]
+            ratio = large / small if small else None
+            # The same, with each p50 taken relative to the trivial view's in the
+            # same server: what is left once the machine's load drifts in between.
+            trivial = p50["trivial", mode, sizes[-1]] / p50["trivial", mode, sizes[0]]
+            found.append(
+                {
+                    "page": page,
+                    "mode": mode,
+                    "from": sizes[0],
+                    "to": sizes[-1],
+                    "p50_ms_small": small,
+                    "p50_ms_large": large,
+                    "growth": ratio,
+                    "growth_vs_trivial": ratio / trivial if ratio else None,
+                    "target": GROWTH_TARGET,
+                    "met": bool(ratio is not None and ratio <= GROWTH_TARGET),
+                }
+            )
+    return found
+
+
+def machine(load) -> dict:
+    wrk = shutil.which("wrk")
+    version = ""
+    if wrk:
+        version = subprocess.run(
+            [wrk, "--version"], capture_output=True, text=True
+        ).stdout.splitlines()[0:1]
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+        "load_generator": load.name,
+        # Other work on the machine (tests, browsers) skews every number.
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
+        "wrk": version[0] if version else None,
+    }
+
+
+def verdict(met) -> str:
+    return "" if met is None else ("met" if met else "NOT MET")
+
+
+def print_report(results: dict) -> None:
+    info = results["machine"]
+    settings = results["settings"]
+    print(
+        f"\nclinic_site benchmark: {info['cpus']} CPUs, Python {info['python']}, "
+        f"SQLite {info['sqlite']}, load by {info['load_generator']}, "
+        f"{settings['connections']} connections, {settings['workers']} sync workers, "
+        f"{settings['seconds']:g} s per measurement; load average before the run "
+        f"{info['load_average_before'][0]:.2f} (busy machines give noisy numbers)"
+    )
+    header = (
+        f"{'page':<14} {'mode':<9} {'size':>7} {'req/s':>8} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'queries':>7} {'x trivial':>9} {'errors':>6}  target"
+    )
+    print("\n" + header + "\n" + "-" * len(header))
+    for row in results["rows"]:
+        target = f">= {row['target']:.0%} of trivial" if row["target"] else "baseline"
+        print(
+            f"{row['page']:<14} {row['mode']:<9} {row['size']:>7} {row['rps']:>8.0f} "
+            f"{row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['queries']:>7} "
+            f"{row['ratio']:>9.2f} {row['errors']:>6}  {target} {verdict(row['met'])}"
+        )
+    for post in results["post"]:
+        print(
+            f"{'form POST':<14} {'-':<9} {post['size']:>7} {post['rps']:>8.0f} "
+            f"{post['p50_ms']:>8.1f} {post['p99_ms']:>8.1f} {post['queries']:>7} "
+            f"{'':>9} {post['errors']:>6}  >= {POST_TARGET} req/s, no error "
+            f"{verdict(post['met'])}"
+        )
+    if results["growth"]:
+        print(
+            f"\n{'page':<14} {'mode':<9} {'p50 small':>10} {'p50 large':>10} "
+            f"{'growth':>7} {'/trivial':>8}  target"
+        )
+        for row in results["growth"]:
+            print(
+                f"{row['page']:<14} {row['mode']:<9} {row['p50_ms_small']:>10.1f} "
+                f"{row['p50_ms_large']:>10.1f} {row['growth']:>7.2f} "
+                f"{row['growth_vs_trivial']:>8.2f}  "
+                f"<= {GROWTH_TARGET}x ({row['from']} -> {row['to']} articles) "
+                f"{verdict(row['met'])}"
+            )
+    print()
+    for memory in results["memory"]:
+        steps = "; ".join(
+            f"{n}: " + ", ".join(f"{kib / 1024:.1f}" for kib in values)
+            for n, values in memory["rss_kib"].items()
+        )
+        ratio = f"{memory['ratio']:.2f}" if memory["ratio"] else "n/a (restarted)"
+        print(
+            f"worker RSS (MiB) after N requests, {memory['size']} articles: {steps}; "
+            f"last / first x{ratio} (<= {MEMORY_TARGET}x) {verdict(memory['met'])}"
+        )
+
+
+if __name__ == "__main__":
+    main()
