@@ -23,7 +23,8 @@ class ArticleFeed(Feed):
         return reverse("blog:article_list")
 
     def items(self, obj=None):
-        articles = Article.objects.published().for_cards().defer("body")
+        articles = Article.objects.published().for_cards()
+        articles = articles.select_related("author").prefetch_related("categories")
         if obj is not None:
             articles = articles.filter(categories=obj)
         return articles[:FEED_LENGTH]

@@ -24,13 +24,13 @@ def related_articles(article: Article, limit: int = 3) -> list[Article]:
     tag_ids = [tag.pk for tag in article.tags.all()]
     category_ids = [c.pk for c in article.categories.all() if c.relates_articles]
     ranked_ids = _ranked_candidate_ids(article.pk, tag_ids, category_ids)
-    public = Article.objects.published().exclude(pk=article.pk).defer("body")
-    found = {a.pk: a for a in public.filter(pk__in=ranked_ids)}
+    found = {a.pk: a for a in Article.objects.for_cards().public_among(ranked_ids)}
     chosen = [found[pk] for pk in ranked_ids if pk in found][:limit]
     if len(chosen) < limit and len(ranked_ids) == RANKED_CANDIDATES:
         # Rare: nearly all the best candidates are drafts or scheduled.
         seen = [article.pk, *(a.pk for a in chosen)]
-        chosen += list(public.exclude(pk__in=seen)[: limit - len(chosen)])
+        public = Article.objects.published().for_cards().exclude(pk__in=seen)
+        chosen += list(public[: limit - len(chosen)])
     return chosen
 
 

@@ -23,7 +23,7 @@ def site_chrome(version: int) -> dict:
             ],
             "locations": list(Location.objects.filter(active=True)),
         }
-        cache.set(key, chrome, settings.PAGE_CACHE_SECONDS)
+        cache.set(key, chrome, settings.FRAGMENT_CACHE_SECONDS)
     return chrome
 
 
@@ -33,6 +33,7 @@ def clinic(request):
     chrome = SimpleLazyObject(lambda: site_chrome(version))
     return {
         "content_version": version,
+        "fragment_cache_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "clinic_name": settings.CLINIC_NAME,
         "clinic_phone": settings.CLINIC_PHONE,
         "site_url": settings.SITE_URL,

@@ -100,8 +100,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
         version = content_version()

@@ -169,7 +169,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)  # 0: no whole-page cache
+# Navigation, footer and article cards, kept per content version (so never stale).
+FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 
 # Sessions are for staff only; anonymous readers get no cookie.
 

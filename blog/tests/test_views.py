@@ -180,3 +180,20 @@ def test_public_pages_set_no_cookies_for_visitors(client, make_article):
         "/blog/feed/",
     ]:
         assert not client.get(url).cookies, url
+
+
+@pytest.mark.parametrize("small_group", [2, 500], ids=["large tag", "small tag"])
+def test_tag_pages_list_the_same_articles_whatever_the_tag_size(
+    client, make_article, monkeypatch, small_group
+):
+    monkeypatch.setattr("blog.views.SMALL_GROUP", small_group)
+    tagged = [
+        make_article(tags=["knee"], published_at=timezone.now() - timedelta(days=n))
+        for n in range(12)
+    ]
+    make_article(tags=["knee"], status=Article.Status.DRAFT)
+    make_article(tags=["hip"])
+    first = client.get(reverse("blog:tag", args=["knee"])).context["page"]
+    second = client.get(reverse("blog:tag", args=["knee"]), {"page": 2}).context["page"]
+    assert first.items + second.items == tagged
+    assert first.has_next and not second.has_next

@@ -2,6 +2,9 @@ import json
 
 import phonenumbers
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -29,3 +32,23 @@ def json_ld(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     safe_text = mark_safe(text.translate(_JSON_ESCAPES))  # nothing left that HTML reads
     return format_html('<script type="application/ld+json">{}</script>', safe_text)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> str:
+    """The footer, rendered once per content version.
+
+    Error pages render without the database or a content version: their footer
+    (phone, no addresses) is rendered each time and never kept.
+    """
+    footer = {name: context.get(name) for name in ("clinic_name", "clinic_phone")}
+    version = context.get("content_version")
+    if version is None:
+        return render_to_string("includes/footer.html", footer)
+    key = f"site-footer:{version}"
+    html = cache.get(key)
+    if html is None:
+        footer["clinic_locations"] = context.get("clinic_locations")
+        html = render_to_string("includes/footer.html", footer)
+        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    return mark_safe(html)  # rendered by our own template, escaped there
