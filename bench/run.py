@@ -10,8 +10,9 @@ gunicorn (2 sync workers, 127.0.0.1) serves bench.wsgi: the site, plus
 it cannot be installed, a small Python client) keeps 8 connections busy on each
 page for BENCH_SECONDS (default 8), after a 2-second warm-up:
 
-- uncached: the server runs with PAGE_CACHE_SECONDS=0 (no page cache, no navigation
-  cache): every request renders the page;
+- uncached: the server runs with PAGE_CACHE_SECONDS=0 (no whole-page cache): every
+  request renders the page, as after a content change, with the navigation, footer
+  and article cards kept per content version as in production;
 - cached: default settings, each page warmed first: what visitors mostly get.
 
 Then the appointment form: BENCH_POSTS (default 1500) forms fetched first (CSRF

@@ -20,7 +20,7 @@ from blog.models import Article
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-MAX_MATCHES = 1000
+MAX_MATCHES = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 _deferred = threading.local()
 

@@ -119,9 +119,9 @@ def group_page(request, member_ids, public_members) -> Page:
     ids = list(member_ids[: SMALL_GROUP + 1])
     if len(ids) > SMALL_GROUP:
         return paginate(request, public_members.for_cards())
-    public = Article.objects.only("pk", "status", "published_at").public_among(ids)
-    public.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
-    page = paginate(request, [article.pk for article in public])
+    public = Article.objects.publish_times_among(ids)
+    newest_first = sorted(public, key=lambda pk: (public[pk], pk), reverse=True)
+    page = paginate(request, newest_first)
     cards = Article.objects.for_cards().in_bulk(page.items)
     page.items = [cards[pk] for pk in page.items]
     return page
@@ -131,8 +131,7 @@ def group_page(request, member_ids, public_members) -> Page:
 def search(request):
     query = request.GET.get("q", "").strip()[: full_text.MAX_QUERY_LENGTH]
     ranked_ids = full_text.matching_ids(query)
-    candidates = Article.objects.only("pk", "status", "published_at")
-    public_ids = {article.pk for article in candidates.public_among(ranked_ids)}
+    public_ids = Article.objects.publish_times_among(ranked_ids)
     page = paginate(request, [pk for pk in ranked_ids if pk in public_ids])
     cards = Article.objects.for_cards().in_bulk(page.items)
     page.items = [cards[pk] for pk in page.items]
@@ -141,6 +140,7 @@ def search(request):
         "query": query,
         "searched": bool(full_text.search_terms(query)),
         "result_count": len(public_ids),
+        "more_results": len(ranked_ids) == full_text.MAX_MATCHES,
     }
     return render(request, "blog/search.html", context)
 
