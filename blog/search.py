@@ -21,6 +21,7 @@ from blog.models import Article
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_MATCHES = 200
+INDEX_BATCH = 100  # articles read at once when indexing in bulk: keeps memory flat
 _WORD = re.compile(r"\w+", re.UNICODE)
 _deferred = threading.local()
 
@@ -83,13 +84,18 @@ def deferred_indexing():
         yield
     finally:
         _deferred.pending = None
-    for start in range(0, len(pending), 500):
-        index_articles(sorted(pending)[start : start + 500])
+    pending = sorted(pending)
+    for start in range(0, len(pending), INDEX_BATCH):
+        index_articles(pending[start : start + INDEX_BATCH])
 
 
 def index_articles(article_ids) -> None:
     """(Re)write the search entries of these articles from the database."""
-    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related("tags")
+    articles = (
+        Article.objects.filter(pk__in=list(article_ids))
+        .only("title", "summary", "body")
+        .prefetch_related("tags")
+    )
     rows = [
         (
             article.pk,

@@ -232,10 +232,13 @@ class Importer:
                 (article.featured_image.name, article.image_width)
             )
         if created:  # nothing to compare with: insert the links in two queries
-            article.categories.add(*categories)
-            unique_tags = {tag.pk: tag for tag in tags}.values()
+            Article.categories.through.objects.bulk_create(
+                Article.categories.through(article=article, category_id=pk)
+                for pk in {category.pk for category in categories}
+            )
             TaggedArticle.objects.bulk_create(
-                [TaggedArticle(content_object=article, tag=tag) for tag in unique_tags]
+                TaggedArticle(content_object=article, tag_id=pk)
+                for pk in {tag.pk for tag in tags}
             )
             search.reindex([article.pk])  # bulk_create sends no signal
         else:
@@ -350,7 +353,12 @@ class Importer:
         if len(path) > Redirect._meta.get_field("old_path").max_length:
             self._warn(f"{path} is too long to keep as an old address.")
             return
-        Redirect.objects.update_or_create(old_path=path, defaults={"article": article})
+        Redirect.objects.bulk_create(  # one upsert, where update_or_create takes five
+            [Redirect(old_path=path, article=article)],
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=["article"],
+        )
 
     def _warn(self, message: str) -> None:
         self.report.warnings.append(message)
