@@ -5,9 +5,9 @@ each tag and category contributes at most its newest CANDIDATES_PER_GROUP articl
 so a tag used by 50,000 articles costs no more than one used by 200. A tag counts
 1 / ln(1 + n) for the n articles carrying it (counted up to RARITY_CAP), so a rare
 tag outweighs a common one. Categories flagged not to relate (Featured, News)
-contribute nothing; the newest articles come last, to fill the block. Two more
-queries keep the public ones among the best candidates and load their cards; one
-more runs only in the rare case that nearly all of those are drafts or scheduled.
+contribute nothing; the newest articles come last, to fill the block. One more
+query loads the cards of the best candidates, of which the public ones are kept;
+another runs only in the rare case that nearly all of those are drafts or scheduled.
 """
 
 from django.db import connection
@@ -24,14 +24,18 @@ def related_articles(article: Article, limit: int = 3) -> list[Article]:
     tag_ids = [tag.pk for tag in article.tags.all()]
     category_ids = [c.pk for c in article.categories.all() if c.relates_articles]
     ranked_ids = _ranked_candidate_ids(article.pk, tag_ids, category_ids)
-    public = Article.objects.publish_times_among(ranked_ids)
-    chosen = [pk for pk in ranked_ids if pk in public][:limit]
+    candidates = Article.objects.for_cards().in_bulk(ranked_ids)
+    chosen = [
+        candidates[pk]
+        for pk in ranked_ids
+        if pk in candidates and candidates[pk].is_public
+    ][:limit]
     if len(chosen) < limit and len(ranked_ids) == RANKED_CANDIDATES:
         # Rare: nearly all the best candidates are drafts or scheduled.
-        newest = Article.objects.published().exclude(pk__in=[article.pk, *chosen])
-        chosen += newest.values_list("pk", flat=True)[: limit - len(chosen)]
-    cards = Article.objects.for_cards().in_bulk(chosen)
-    return [cards[pk] for pk in chosen]
+        newest = Article.objects.for_cards().published()
+        newest = newest.exclude(pk__in=[article.pk, *(card.pk for card in chosen)])
+        chosen += newest[: limit - len(chosen)]
+    return chosen
 
 
 def _ranked_candidate_ids(article_id, tag_ids, category_ids) -> list[int]:

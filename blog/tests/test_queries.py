@@ -20,7 +20,7 @@ PAGES = {
     "all articles": (lambda a: "/blog/", 4),
     "category": (lambda a: "/blog/category/blog/", 7),
     "tag": (lambda a: reverse("blog:tag", args=["common"]), 7),
-    "article": (lambda a: a.get_absolute_url(), 9),
+    "article": (lambda a: a.get_absolute_url(), 8),
     "search": (lambda a: "/blog/search/?q=summary", 5),
     "feed": (lambda a: "/blog/feed/", 3),
     "category feed": (lambda a: "/blog/category/blog/feed/", 4),
