@@ -298,17 +298,18 @@ def bench_size(size: int, env: dict, load, args, results: dict) -> None:
 
 
 def run_probe(env: dict) -> dict:
-    output = subprocess.run(
+    result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--probe"],
         cwd=BASE_DIR,
         env=env
         | {"APPOINTMENT_MIN_FILL_SECONDS": "0", "APPOINTMENT_RATE_LIMIT": "0/1"},
-        check=True,
         capture_output=True,
         text=True,
         timeout=600,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    )
+    if result.returncode:
+        sys.exit(f"The probe failed:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def probe() -> None:
@@ -342,7 +343,7 @@ def probe() -> None:
             if response.status_code != 200:
                 raise SystemExit(f"{paths[0]} answered {response.status_code}")
             counts.append(len(queries))
-        if name.startswith("search") and b"found for" not in response.content:
+        if name.startswith("search") and b'class="card"' not in response.content:
             raise SystemExit(f"{paths[0]} found nothing")
         found[name] = {"paths": paths, "first": counts[0], "repeat": counts[1]}
     counts = []
