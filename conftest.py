@@ -2,7 +2,9 @@
 
 import io
 import itertools
+import struct
 import time
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -58,6 +60,26 @@ def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", **save_options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def png_bomb(side: int = 10_000) -> bytes:
+    """157 bytes or so: a PNG header that declares side x side pixels."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture

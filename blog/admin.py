@@ -12,6 +12,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from blog import images
 from blog.models import Article, Author, Category, Redirect, RelatedPick, TaggedArticle
 
 REVIEW_INTERVAL = timedelta(days=365)
@@ -148,6 +149,7 @@ class ArticleAdmin(VersionAdmin):
     readonly_fields = ["preview", "created_at", "updated_at", "reading_minutes"]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        models.ImageField: {"form_class": images.PictureFormField},
     }
     inlines = [RelatedPickInline]
     actions = ["publish_now", "unpublish"]
@@ -272,6 +274,9 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "credentials"]
     autocomplete_fields = ["user"]
+    formfield_overrides = {
+        models.ImageField: {"form_class": images.PictureFormField},
+    }
 
 
 @admin.register(Redirect)

@@ -6,11 +6,13 @@ only needs the stored width to know which renditions exist and what they are cal
 
 import io
 import uuid
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePosixPath
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -42,17 +44,18 @@ def validate_image(file) -> None:
 def _open_checked(file) -> Image.Image:
     file.seek(0)
     try:
-        image = Image.open(file, formats=ALLOWED_FORMATS)
+        with warnings.catch_warnings():
+            # Pillow warns past 89 megapixels: ours to refuse, below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(file, formats=ALLOWED_FORMATS)
+    except Image.DecompressionBombError:  # past 179 megapixels Pillow refuses
+        raise too_many_pixels() from None
     except (UnidentifiedImageError, OSError):
         raise ValidationError(
             "Please upload a JPEG, PNG or WebP picture.", code="invalid_format"
         ) from None
-    width, height = image.size
-    if width * height > MAX_PIXELS:
-        raise ValidationError(
-            f"This picture is {width} x {height} pixels; the limit is 40 megapixels.",
-            code="too_many_pixels",
-        )
+    if image.width * image.height > MAX_PIXELS:
+        raise too_many_pixels(image.size)
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
@@ -62,6 +65,28 @@ def _open_checked(file) -> Image.Image:
     finally:
         file.seek(0)
     return image
+
+
+def too_many_pixels(size: tuple[int, int] | None = None) -> ValidationError:
+    found = f"{size[0]} x {size[1]} pixels" if size else "far too large"
+    return ValidationError(
+        f"This picture is {found}; the limit is 40 megapixels.",
+        code="too_many_pixels",
+    )
+
+
+class PictureFormField(forms.ImageField):
+    """Django's image field, but it tells a picture too large to open from a bad one."""
+
+    def to_python(self, data):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                return super().to_python(data)
+        except ValidationError as error:
+            if isinstance(error.__cause__, Image.DecompressionBombError):
+                raise too_many_pixels() from None
+            raise
 
 
 @deconstructible

@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from blog import images, wordpress
 from blog.models import Article, Author, Category, Redirect
-from conftest import jpeg_upload
+from conftest import jpeg_upload, png_bomb
 
 WP_DATE = "%Y-%m-%d %H:%M:%S"
 NO_DATE = "0000-00-00 00:00:00"
@@ -350,6 +350,7 @@ def test_without_a_media_folder_thumbnails_are_skipped_and_counted(db, export):
         ("2019/04/gone.jpg", "'2019/04/gone.jpg' is not a file in --media-dir"),
         ("2019/04/notes.jpg", "Please upload a JPEG, PNG or WebP picture."),
         ("../secret.jpg", "'../secret.jpg' is not a file in --media-dir"),
+        ("2019/04/panorama.png", "the limit is 40 megapixels"),
     ],
 )
 def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
@@ -357,6 +358,7 @@ def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
 ):
     (uploads / "2019/04/notes.jpg").write_text("not a picture")
     (uploads.parent / "secret.jpg").write_bytes(photo())
+    (uploads / "2019/04/panorama.png").write_bytes(png_bomb(20_000))
     post = item(12, meta={"_thumbnail_id": "20"})
     output = run(export(post, attachment(20, file)), media_dir=uploads)
     assert not Article.objects.get().featured_image
