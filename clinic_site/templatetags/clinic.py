@@ -1,3 +1,4 @@
+import functools
 import json
 
 import phonenumbers
@@ -15,6 +16,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.filter
+@functools.lru_cache(maxsize=256)  # a handful of numbers, on every page
 def tel_href(phone: str) -> str:
     """A tel: link for a phone number as people write it."""
     try:

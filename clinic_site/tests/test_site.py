@@ -58,3 +58,9 @@ def test_unknown_address_gets_the_friendly_404_page(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()
+
+
+def test_the_clinic_phone_is_a_link_that_phones_dial(client, db, settings):
+    settings.CLINIC_PHONE = "(617) 555-0142"
+    page = client.get("/blog/").content.decode()
+    assert 'href="tel:+16175550142"' in page
