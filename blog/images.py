@@ -28,6 +28,10 @@ RENDITION_WIDTHS = (480, 960, 1600)
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 
+# Pillow warns past 89 megapixels; we refuse past MAX_PIXELS, so the warning is noise.
+# (Set once: warnings.catch_warnings() is not safe in threads.)
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
 
 def validate_image(file) -> None:
     """Refuse anything but a sound JPEG, PNG or WebP within the size limits."""
@@ -44,10 +48,7 @@ def validate_image(file) -> None:
 def _open_checked(file) -> Image.Image:
     file.seek(0)
     try:
-        with warnings.catch_warnings():
-            # Pillow warns past 89 megapixels: ours to refuse, below.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(file, formats=ALLOWED_FORMATS)
+        image = Image.open(file, formats=ALLOWED_FORMATS)
     except Image.DecompressionBombError:  # past 179 megapixels Pillow refuses
         raise too_many_pixels() from None
     except (UnidentifiedImageError, OSError):
@@ -80,9 +81,7 @@ class PictureFormField(forms.ImageField):
 
     def to_python(self, data):
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                return super().to_python(data)
+            return super().to_python(data)
         except ValidationError as error:
             if isinstance(error.__cause__, Image.DecompressionBombError):
                 raise too_many_pixels() from None

@@ -64,10 +64,12 @@ def _ranked_candidate_ids(article_id, tag_ids, category_ids) -> list[int]:
             f" ORDER BY article_id DESC LIMIT {CANDIDATES_PER_GROUP}) member"
         )
         params.append(category_id)
-    # The newest articles fill the block when too few share anything.
+    # The newest articles fill the block when too few share anything (one more
+    # than needed: the article itself may be among them).
     branches.append(
         f"SELECT newest.id, 0, 32767, 0.0, 0 FROM (SELECT id FROM"
-        f" {Article._meta.db_table} ORDER BY id DESC LIMIT {RANKED_CANDIDATES}) newest"
+        f" {Article._meta.db_table} ORDER BY id DESC LIMIT {RANKED_CANDIDATES + 1})"
+        " newest"
     )
     sql = (
         "SELECT article_id FROM (" + " UNION ALL ".join(branches) + ") candidates"

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from blog.models import Article, Category
-from blog.related import related_articles
+from blog.related import RANKED_CANDIDATES, related_articles
 
 
 def related(article):
@@ -88,6 +88,14 @@ def test_fewer_only_when_fewer_others_are_public(make_article):
     other = make_article()
     make_article(status=Article.Status.DRAFT)
     assert related(article) == [other]
+
+
+def test_older_public_articles_fill_in_when_the_newest_are_drafts(make_article):
+    older = [make_article(categories=[]) for _ in range(3)]
+    for _ in range(RANKED_CANDIDATES - 1):
+        make_article(categories=[], status=Article.Status.DRAFT)
+    article = make_article(categories=[])  # the newest, sharing nothing
+    assert set(related(article)) == set(older)
 
 
 def test_never_itself_a_draft_or_a_scheduled_article(make_article):
