@@ -76,20 +76,21 @@ def test_sqlite_is_the_default_with_immediate_transactions_and_wal(settings):
         assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
 
 
-def test_postgresql_gets_persistent_checked_connections():
+@pytest.mark.parametrize(
+    "url, engine",
+    [
+        ("postgres://u@db.example/clinic", "django.db.backends.postgresql"),
+        ("sqlite:///var/settings-test.sqlite3", "django.db.backends.sqlite3"),
+    ],
+)
+def test_databases_get_persistent_checked_connections(url, engine):
     code = (
         "from django.conf import settings;"
         "d = settings.DATABASES['default'];"
         "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
     )
-    result = manage(
-        "shell",
-        "-c",
-        code,
-        DJANGO_DEBUG="true",
-        DATABASE_URL="postgres://u@db.example/clinic",
-    )
-    assert result.stdout.split()[-3:] == ["django.db.backends.postgresql", "60", "True"]
+    result = manage("shell", "-c", code, DJANGO_DEBUG="true", DATABASE_URL=url)
+    assert result.stdout.split()[-3:] == [engine, "60", "True"]
 
 
 def test_redis_url_selects_the_redis_cache():
