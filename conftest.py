@@ -234,10 +234,13 @@ def committed_db(transactional_db, django_db_serialized_rollback):
 
 @pytest.fixture
 def make_request(location):
-    """Save an appointment request directly; override any field by keyword."""
+    """Save an appointment request directly; override any field by keyword.
+
+    `age` (a timedelta) backdates it, as if it had come in that long ago.
+    """
     counter = iter(range(1, 10_000))
 
-    def make(**fields):
+    def make(age=None, **fields):
         n = next(counter)
         defaults = {
             "full_name": f"Patient {n}",
@@ -250,6 +253,12 @@ def make_request(location):
             "consent_version": "test",
             "form_token": f"token-{n}",
         }
-        return AppointmentRequest.objects.create(**(defaults | fields))
+        appointment = AppointmentRequest.objects.create(**(defaults | fields))
+        if age is not None:  # created_at is set on creation: change it afterwards
+            AppointmentRequest.objects.filter(pk=appointment.pk).update(
+                created_at=timezone.now() - age
+            )
+            appointment.refresh_from_db()
+        return appointment
 
     return make

@@ -43,10 +43,7 @@ def test_front_desk_sees_the_list_with_new_requests_flagged_after_a_business_day
     client, front_desk, make_request, sign_in
 ):
     fresh = make_request()
-    old = make_request()
-    AppointmentRequest.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - timedelta(days=4)
-    )
+    old = make_request(age=timedelta(days=4))
     sign_in(front_desk)
     page = client.get(LIST).content.decode()
     assert fresh.reference in page and old.reference in page
@@ -200,10 +197,7 @@ def test_the_source_report_counts_requests_per_article_and_category(
     article = make_article(title="Tennis elbow explained")
     make_request(source_article=article)
     make_request(source_article=article, status="spam")
-    old = make_request(source_article=article)
-    AppointmentRequest.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - timedelta(days=60)
-    )
+    make_request(source_article=article, age=timedelta(days=60))
     sign_in(editor)
     response = client.get(reverse("admin:request_sources"))
     row = next(a for a in response.context["articles"] if a.pk == article.pk)

@@ -69,37 +69,28 @@ REFUSED = {
 }
 
 
-def post_article(client, upload, author, blog_category):
+def post_article(client, upload, article_form):
     moment = timezone.localtime()
-    return client.post(
-        reverse("admin:blog_article_add"),
-        {
-            "title": "Pictured",
-            "slug": "pictured",
-            "summary": "s",
-            "body": "<p>b</p>",
-            "featured_image": upload,
-            "featured_image_alt": "A picture",
-            "author": str(author.pk),
-            "categories": [str(blog_category.pk)],
-            "tags": [],
-            "status": "published",
-            "published_at_0": f"{moment:%Y-%m-%d}",
-            "published_at_1": "00:00:00",
-            "related_pick_links-TOTAL_FORMS": "0",
-            "related_pick_links-INITIAL_FORMS": "0",
-        },
+    data = article_form(
+        title="Pictured",
+        slug="pictured",
+        featured_image=upload,
+        featured_image_alt="A picture",
+        status="published",
+        published_at_0=f"{moment:%Y-%m-%d}",
+        published_at_1="00:00:00",
     )
+    return client.post(reverse("admin:blog_article_add"), data)
 
 
 @pytest.mark.parametrize("case", REFUSED)
 def test_bad_uploads_are_refused_with_a_clear_message(
-    client, editor, sign_in, author, blog_category, case
+    client, editor, sign_in, article_form, case
 ):
     name, make, message = REFUSED[case]
     sign_in(editor)
     upload = SimpleUploadedFile(name, make())
-    response = post_article(client, upload, author, blog_category)
+    response = post_article(client, upload, article_form)
     assert response.status_code == 200
     errors = " ".join(response.context["adminform"].form.errors["featured_image"])
     assert message in errors
@@ -107,11 +98,11 @@ def test_bad_uploads_are_refused_with_a_clear_message(
 
 
 def test_a_photo_with_gps_is_stored_clean_under_a_new_name_with_renditions(
-    client, editor, sign_in, author, blog_category
+    client, editor, sign_in, article_form
 ):
     sign_in(editor)
     upload = SimpleUploadedFile("IMG_0042 home address.jpg", jpeg_with_gps())
-    assert post_article(client, upload, author, blog_category).status_code == 302
+    assert post_article(client, upload, article_form).status_code == 302
     article = Article.objects.get()
     stored = article.featured_image
     assert "IMG_0042" not in stored.name and stored.name.startswith("articles/")

@@ -64,27 +64,19 @@ def test_hostile_markup_saved_from_code_never_reaches_the_page(make_article, pay
 
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_hostile_markup_saved_through_the_admin_never_reaches_the_page(
-    client, editor, sign_in, author, blog_category, payload
+    client, editor, sign_in, article_form, payload
 ):
     sign_in(editor)
     moment = timezone.localtime()
-    response = client.post(
-        reverse("admin:blog_article_add"),
-        {
-            "title": "Hostile",
-            "slug": "hostile",
-            "summary": "s",
-            "body": f"<p>Before</p>{payload}<p>After</p>",
-            "author": str(author.pk),
-            "categories": [str(blog_category.pk)],
-            "tags": [],
-            "status": "published",
-            "published_at_0": f"{moment:%Y-%m-%d}",
-            "published_at_1": "00:00:00",
-            "related_pick_links-TOTAL_FORMS": "0",
-            "related_pick_links-INITIAL_FORMS": "0",
-        },
+    data = article_form(
+        title="Hostile",
+        slug="hostile",
+        body=f"<p>Before</p>{payload}<p>After</p>",
+        status="published",
+        published_at_0=f"{moment:%Y-%m-%d}",
+        published_at_1="00:00:00",
     )
+    response = client.post(reverse("admin:blog_article_add"), data)
     assert response.status_code == 302
     body = public_body(Article.objects.get(slug="hostile"))
     assert not DANGEROUS.search(body), body

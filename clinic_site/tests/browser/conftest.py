@@ -17,10 +17,9 @@ import pytest
 from django.conf import settings
 from django.core.files import File
 from django.db import connections
-from django.utils import timezone
 from PIL import Image
 
-from appointments.models import AppointmentRequest, Location
+from appointments.models import Location
 from blog.models import Article, Category
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -267,32 +266,3 @@ def content(site, make_article, location, blog_category, tmp_path):
         tags=["back"],
     )
     return Content(knees, stairs, runners, exercises, back, location)
-
-
-@pytest.fixture
-def make_request(location):
-    """Save an appointment request directly (as the form would have)."""
-    numbers = itertools.count(1)
-
-    def make(age=None, **fields):
-        n = next(numbers)
-        values = {
-            "full_name": f"Patient {n}",
-            "phone": "+16175550123",
-            "email": f"patient{n}@example.com",
-            "patient_type": "new",
-            "location": location,
-            "reason": "Sore shoulder after a fall.",
-            "consented_at": timezone.now(),
-            "consent_version": "test",
-            "form_token": f"browser-token-{n}",
-        }
-        appointment = AppointmentRequest.objects.create(**(values | fields))
-        if age is not None:
-            AppointmentRequest.objects.filter(pk=appointment.pk).update(
-                created_at=timezone.now() - age
-            )
-            appointment.refresh_from_db()
-        return appointment
-
-    return make

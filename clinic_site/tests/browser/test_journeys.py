@@ -118,26 +118,40 @@ def assert_request_saved(reference, source_article):
     return appointment
 
 
+def send_empty_then_filled(page, content, snap, *, phone=False) -> str:
+    """Send the form empty, see the errors, fill it in, send it: the reference.
+
+    On a phone, buttons are tapped and each page must fit the screen's width.
+    """
+    send = page.get_by_role("button", name="Send my request")
+    press = send.tap if phone else send.click
+    opened_at = time.monotonic()
+    with page.expect_navigation():
+        press()
+    assert_errors_beside_fields(page)
+    assert_focus_on_first_invalid_field(page)  # autofocus: no script needed
+    if phone:
+        assert_fits_width(page, "the form with errors on a phone")
+    snap(page, "form-errors")
+
+    fill_in_request(page, content, tap=phone)
+    wait_past_minimum_fill_time(opened_at)
+    with page.expect_navigation():
+        press()
+    reference = reference_on_thanks_page(page)
+    if phone:
+        assert_fits_width(page, "the thanks page on a phone")
+    snap(page, "thanks")
+    return reference
+
+
 def test_a_visitor_reads_and_asks_for_an_appointment(open_context, content, snap):
     browsing = open_context()
     page = browsing.new_page()
 
     came_from = follow_from_home_to_form(page, content, snap)
     assert came_from != content.stairs
-    opened_at = time.monotonic()
-
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send my request").click()
-    assert_errors_beside_fields(page)
-    assert_focus_on_first_invalid_field(page)
-    snap(page, "form-errors")
-
-    fill_in_request(page, content)
-    wait_past_minimum_fill_time(opened_at)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send my request").click()
-    reference = reference_on_thanks_page(page)
-    snap(page, "thanks")
+    reference = send_empty_then_filled(page, content, snap)
 
     appointment = assert_request_saved(reference, came_from)
     assert appointment.preferred_days == ["mon", "wed"]
@@ -152,22 +166,7 @@ def test_the_same_on_a_phone(open_context, content, snap):
     # (The visitor's journey above takes these pages' pictures at both widths.)
     came_from = follow_from_home_to_form(page, content, tap=True)
     assert_fits_width(page, "the form on a phone")
-    opened_at = time.monotonic()
-
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send my request").tap()
-    assert_errors_beside_fields(page)
-    assert_focus_on_first_invalid_field(page)
-    assert_fits_width(page, "the form with errors on a phone")
-    snap(page, "form-errors")
-
-    fill_in_request(page, content, tap=True)
-    wait_past_minimum_fill_time(opened_at)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send my request").tap()
-    reference = reference_on_thanks_page(page)
-    assert_fits_width(page, "the thanks page on a phone")
-    snap(page, "thanks")
+    reference = send_empty_then_filled(page, content, snap, phone=True)
 
     assert_request_saved(reference, came_from)
     assert browsing.page_errors == []
@@ -275,19 +274,7 @@ def test_the_form_works_without_javascript(open_context, content, snap):
     page.goto(content.runners.get_absolute_url())
     with page.expect_navigation():
         page.get_by_role("link", name="Schedule an appointment").click()
-    opened_at = time.monotonic()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send my request").click()
-    assert_errors_beside_fields(page)
-    assert_focus_on_first_invalid_field(page)  # autofocus needs no script
-    snap(page, "form-errors")
-
-    fill_in_request(page, content)
-    wait_past_minimum_fill_time(opened_at)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send my request").click()
-    reference = reference_on_thanks_page(page)
-    snap(page, "thanks")
+    reference = send_empty_then_filled(page, content, snap)
     assert_request_saved(reference, content.runners)
 
 
