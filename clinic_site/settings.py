@@ -148,7 +148,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # Each gunicorn worker keeps its connection between requests. On SQLite too: a new
 # connection per request rereads the schema and starts with an empty page cache
-# (measured with wrk: 20-45% fewer uncached pages per second).
+# (measured with wrk at 100,000 articles: keeping it serves 18-45% more uncached pages
+# per second).
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
