@@ -20,8 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from appointments.forms import TOKEN_SALT
-from appointments.models import AppointmentRequest, Location
-from blog.models import Article, Author, Category
+from appointments.models import AppointmentRequest
+from blog.models import Article, Category
+from clinic.models import Location, Person
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 
@@ -89,7 +90,7 @@ def blog_category(db):
 
 @pytest.fixture
 def author(db):
-    return Author.objects.create(
+    return Person.objects.create(
         name="Dana Whitfield",
         slug="dana-whitfield",
         credentials="MD",

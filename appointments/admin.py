@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from appointments.models import AccessRecord, AppointmentRequest, Location, Notification
+from appointments.models import AccessRecord, AppointmentRequest, Notification
 
 EXPORT_FIELDS = [
     "reference",
@@ -252,12 +252,6 @@ def _csv_cell(appointment, field):
     text = "" if value is None else str(value)
     # A cell starting with = + - @ would run as a formula in a spreadsheet.
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-@admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
-    list_display = ["name", "city", "phone", "active", "position"]
-    list_editable = ["active", "position"]
 
 
 @admin.register(Notification)

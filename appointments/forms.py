@@ -8,8 +8,8 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest, Location
-from blog.models import Author
+from appointments.models import AppointmentRequest
+from clinic.models import Location, Person
 
 CONSENT_VERSION = "2026-11"
 CONSENT_TEXT = (
@@ -146,7 +146,7 @@ class AppointmentRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = Location.objects.filter(active=True)
         self.fields["location"].empty_label = "Choose a location"
-        self.fields["preferred_provider"].queryset = Author.objects.filter(
+        self.fields["preferred_provider"].queryset = Person.objects.filter(
             takes_appointments=True
         )
         self.fields["preferred_provider"].empty_label = "No preference"

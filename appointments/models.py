@@ -1,4 +1,4 @@
-"""Locations, appointment requests (health information) and their notifications."""
+"""Appointment requests (health information), their emails and who read them."""
 
 import secrets
 
@@ -7,7 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from blog.models import Article, Author
+from blog.models import Article
+from clinic.models import Location, Person
 
 # Crockford's base32: no I, L, O or U, so a reference read aloud is unambiguous.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -16,34 +17,6 @@ REFERENCE_LENGTH = 8
 
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
-class Location(models.Model):
-    name = models.CharField(max_length=120)
-    street_address = models.CharField(max_length=200)
-    city = models.CharField(max_length=100)
-    region = models.CharField("state", max_length=50)
-    postal_code = models.CharField("ZIP code", max_length=20)
-    phone = models.CharField(max_length=30)
-    hours = models.TextField(
-        blank=True,
-        help_text="One line per day or range, e.g. “Mon–Fri 8:00 am – 5:00 pm”.",
-    )
-    active = models.BooleanField(
-        default=True,
-        help_text="Inactive locations are hidden from the site and the form.",
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def hours_lines(self) -> list[str]:
-        return [line.strip() for line in self.hours.splitlines() if line.strip()]
 
 
 class AppointmentRequest(models.Model):
@@ -93,7 +66,7 @@ class AppointmentRequest(models.Model):
         Location, on_delete=models.PROTECT, related_name="requests"
     )
     preferred_provider = models.ForeignKey(
-        Author,
+        Person,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

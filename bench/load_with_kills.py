@@ -120,7 +120,7 @@ def main():
         env,
         "shell",
         "-c",
-        "from appointments.models import Location; Location.objects.create("
+        "from clinic.models import Location; Location.objects.create("
         "name='Load', street_address='1 Main St', city='Cambridge', region='MA',"
         "postal_code='02139', phone='(617) 555-0110')",
     )

@@ -232,7 +232,7 @@ def prepare(size: int, fresh: bool, collect_static: bool) -> dict:
         env,
         "shell",
         "-c",
-        "from appointments.models import Location\n"
+        "from clinic.models import Location\n"
         "for n, city in enumerate(['Cambridge', 'Somerville', 'Medford']):\n"
         "    Location.objects.get_or_create(name=city, defaults=dict(position=n,"
         " street_address=f'{n + 1} Main Street', city=city, region='MA',"

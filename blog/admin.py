@@ -12,8 +12,8 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from blog import images
-from blog.models import Article, Author, Category, Redirect, RelatedPick, TaggedArticle
+from blog.models import Article, Category, RelatedPick, TaggedArticle
+from clinic import images
 
 REVIEW_INTERVAL = timedelta(days=365)
 # The stylesheet the editor (TipTap, inside django-prose-editor 0.28) injects into the
@@ -265,23 +265,3 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
-
-
-@admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "role", "takes_appointments"]
-    list_filter = ["takes_appointments"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name", "credentials"]
-    autocomplete_fields = ["user"]
-    formfield_overrides = {
-        models.ImageField: {"form_class": images.PictureFormField},
-    }
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    list_display = ["old_path", "article"]
-    search_fields = ["old_path", "article__title"]
-    autocomplete_fields = ["article"]
-    list_select_related = ["article"]

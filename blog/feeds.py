@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
-from blog import images
 from blog.models import Article, Category
+from clinic import images
 
 FEED_LENGTH = 20
 

@@ -1,4 +1,3 @@
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -9,7 +8,9 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from blog import images, rich_text
+from clinic import images, rich_text
+from clinic.models import Person
+from clinic.publishing import Publishable, PublishableQuerySet
 
 
 class Category(models.Model):
@@ -47,53 +48,6 @@ class Category(models.Model):
         return reverse("blog:category", kwargs={"slug": self.slug})
 
 
-class Author(models.Model):
-    name = models.CharField(max_length=120, help_text="As it appears in the byline.")
-    slug = models.SlugField(max_length=120, unique=True)
-    credentials = models.CharField(
-        max_length=80,
-        blank=True,
-        help_text='Degrees and titles after the name, e.g. "MD, FAAOS".',
-    )
-    role = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text='For example "Orthopedic surgeon, sports medicine".',
-    )
-    bio = models.TextField(blank=True, help_text="A short paragraph for readers.")
-    photo = models.ImageField(
-        upload_to=images.RandomName("authors"),
-        blank=True,
-        validators=[images.validate_image],
-    )
-    user = models.OneToOneField(
-        get_user_model(),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        help_text="The staff account of this author, if they have one.",
-    )
-    takes_appointments = models.BooleanField(
-        default=False,
-        help_text="A physician patients can ask for on the appointment request form.",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.byline
-
-    def save(self, *args, **kwargs):
-        if self.photo and not self.photo._committed:
-            self.photo = images.reencode(self.photo)
-        super().save(*args, **kwargs)
-
-    @property
-    def byline(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
 class TaggedArticle(TaggedItemBase):
     """Tag links with a real foreign key, so related posts can use an index."""
 
@@ -112,61 +66,13 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
-def is_public(status, published_at, now) -> bool:
-    """published(), for one article in hand."""
-    return (
-        status == Article.Status.PUBLISHED
-        and published_at is not None
-        and (published_at <= now)
-    )
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles the public may see: marked published and not scheduled for later."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
-
-    def scheduled(self):
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-        )
-
+class ArticleQuerySet(PublishableQuerySet):
     def for_cards(self):
         """What an article card shows: everything but the body (no extra query)."""
         return self.defer("body")
 
-    def publish_times_among(self, ids) -> dict:
-        """{id: publish time} of the public articles among these ids (one query).
 
-        The rule of published(), applied in Python to a primary-key lookup: given a
-        filter on status and publish time, SQLite (which keeps no statistics) would
-        walk every public article to find the few wanted.
-        """
-        now = timezone.now()
-        rows = self.filter(pk__in=list(ids)).values_list("pk", "status", "published_at")
-        return {
-            pk: published_at
-            for pk, status, published_at in rows
-            if is_public(status, published_at, now)
-        }
-
-    def next_publication_time(self):
-        """When the next scheduled article goes public, or None (one query)."""
-        return (
-            self.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-
-
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-
+class Article(Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
@@ -206,10 +112,10 @@ class Article(models.Model):
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     author = models.ForeignKey(
-        Author, on_delete=models.PROTECT, related_name="articles"
+        Person, on_delete=models.PROTECT, related_name="articles"
     )
     medical_reviewer = models.ForeignKey(
-        Author,
+        Person,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -234,29 +140,6 @@ class Article(models.Model):
         symmetrical=False,
         blank=True,
         related_name="picked_by",
-    )
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        "publish time",
-        null=True,
-        blank=True,
-        help_text=(
-            "When the article goes public. Set a future time to schedule it; leave "
-            "empty to publish at once."
-        ),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    seo_title = models.CharField(
-        "search engine title",
-        max_length=70,
-        blank=True,
-        help_text="Shown in search engine results; the article title if empty.",
-    )
-    meta_description = models.CharField(
-        max_length=160,
-        blank=True,
-        help_text="Shown under the title in search results; the summary if empty.",
     )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     wordpress_id = models.PositiveBigIntegerField(
@@ -284,38 +167,15 @@ class Article(models.Model):
         """Clean the body, re-encode a new picture, remember a changed address."""
         self.body = rich_text.clean(self.body)
         self.reading_minutes = rich_text.reading_minutes(self.body)
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
         new_image = bool(self.featured_image) and not self.featured_image._committed
         if new_image:
             self.featured_image = images.reencode(self.featured_image)
         super().save(*args, **kwargs)
         if new_image:
             images.make_renditions(self.featured_image.name)
-        self._keep_old_address()
 
-    def get_absolute_url(self):
-        return reverse("blog:article_detail", kwargs={"slug": self.slug})
-
-    def _keep_old_address(self):
-        old_slug = getattr(self, "_stored_slug", None)
-        if (
-            old_slug
-            and old_slug != self.slug
-            and getattr(self, "_stored_public", False)
-        ):
-            path = reverse("blog:article_detail", kwargs={"slug": old_slug})
-            Redirect.objects.update_or_create(old_path=path, defaults={"article": self})
-        Redirect.objects.filter(old_path=self.get_absolute_url()).delete()
-        self._stored_slug = self.slug
-        self._stored_public = self.status == self.Status.PUBLISHED
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
-        article._stored_slug = article.__dict__.get("slug")
-        article._stored_public = article.__dict__.get("status") == cls.Status.PUBLISHED
-        return article
+    def address_for(self, slug: str) -> str:
+        return reverse("blog:article_detail", kwargs={"slug": slug})
 
     def clean(self):
         errors = {}
@@ -338,16 +198,6 @@ class Article(models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def is_public(self) -> bool:
-        return is_public(self.status, self.published_at, timezone.now())
-
-    @property
-    def publication_state(self) -> str:
-        if self.status == self.Status.DRAFT:
-            return "Draft"
-        return "Published" if self.is_public else "Scheduled"
 
     @property
     def body_html(self):
@@ -395,15 +245,3 @@ class RelatedPick(models.Model):
 
     def __str__(self):
         return f"{self.from_article} → {self.to_article}"
-
-
-class Redirect(models.Model):
-    """An old address of an article (a former slug, an imported permalink)."""
-
-    old_path = models.CharField(max_length=500, unique=True)
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="redirects"
-    )
-
-    def __str__(self):
-        return f"{self.old_path} → {self.article.get_absolute_url()}"

@@ -25,8 +25,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 
-from blog import images, rich_text, search
-from blog.models import Article, Author, Category, Redirect, TaggedArticle
+from blog import search
+from blog.models import Article, Category, TaggedArticle
 from blog.wxr import (
     Export,
     Post,
@@ -36,6 +36,8 @@ from blog.wxr import (
     scan,
     wordpress_time,
 )
+from clinic import images, rich_text
+from clinic.models import Person, Redirect
 
 STATUSES = {
     "publish": Article.Status.PUBLISHED,
@@ -105,7 +107,7 @@ class Importer:
         self.dry_run = dry_run
         self.report = Report(version=export.version)
         self.stored_images: list[tuple[str, int]] = []  # (name, width)
-        self._authors: dict[str, Author] = {}
+        self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
 
     def import_post(self, post: Post) -> None:
@@ -254,12 +256,12 @@ class Importer:
             slug, number = base[: 200 - len(suffix)] + suffix, number + 1
         return slug
 
-    def _author(self, login: str) -> Author:
+    def _author(self, login: str) -> Person:
         """The byline of a WordPress login, by slug; created if new (no account)."""
         if login not in self._authors:
             name = html.unescape(self.export.author_names.get(login) or login)
             slug = _slug(login, name, max_length=120) or "wordpress"
-            author, created = Author.objects.get_or_create(
+            author, created = Person.objects.get_or_create(
                 slug=slug, defaults={"name": name[:120] or slug}
             )
             self._count("authors", created)
@@ -354,10 +356,10 @@ class Importer:
             self._warn(f"{path} is too long to keep as an old address.")
             return
         Redirect.objects.bulk_create(  # one upsert, where update_or_create takes five
-            [Redirect(old_path=path, article=article)],
+            [Redirect(old_path=path, target=article)],
             update_conflicts=True,
             unique_fields=["old_path"],
-            update_fields=["article"],
+            update_fields=["content_type", "object_id"],
         )
 
     def _warn(self, message: str) -> None:

@@ -12,14 +12,14 @@ class ClinicSiteConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from appointments.models import Location
-        from blog.models import Article, Author, Category, RelatedPick, TaggedArticle
+        from blog.models import Article, Category, RelatedPick, TaggedArticle
+        from clinic.models import Location, Person
         from clinic_site.page_cache import connect_invalidation
 
         connect_invalidation(
             Article,
             Category,
-            Author,
+            Person,
             Tag,
             TaggedArticle,
             RelatedPick,

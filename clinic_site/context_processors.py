@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from appointments.models import Location
 from blog.models import Category
+from clinic.models import Location
 from clinic_site.page_cache import content_version
 
 

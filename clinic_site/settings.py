@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "clinic_site",
+    "clinic",
     "blog",
     "appointments",
 ]
@@ -102,7 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "clinic_site.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "blog.middleware.RedirectFallbackMiddleware",
+    "blog.middleware.WordPressLinkMiddleware",
+    "clinic.middleware.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from blog import images
 from blog.models import Article
+from clinic import images
 from conftest import jpeg_upload, png_bomb
 
 

@@ -2,7 +2,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from blog.models import Article, Redirect
+from blog.models import Article
+from clinic.models import Redirect
 
 
 def test_published_excludes_drafts_and_scheduled_articles(make_article):
@@ -53,7 +54,7 @@ def test_renaming_a_published_article_keeps_its_old_address(make_article):
     article = Article.objects.get(pk=article.pk)
     article.slug = "new-name"
     article.save()
-    assert Redirect.objects.get(old_path="/blog/old-name/").article == article
+    assert Redirect.objects.get(old_path="/blog/old-name/").target == article
 
 
 def test_renaming_a_draft_leaves_no_redirect(make_article):

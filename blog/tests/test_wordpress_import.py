@@ -13,8 +13,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from taggit.models import Tag
 
-from blog import images, wordpress
-from blog.models import Article, Author, Category, Redirect
+from blog import wordpress
+from blog.models import Article, Category
+from clinic import images
+from clinic.models import Person, Redirect
 from conftest import jpeg_upload, png_bomb
 
 WP_DATE = "%Y-%m-%d %H:%M:%S"
@@ -141,7 +143,7 @@ def stored_files() -> set[Path]:
 
 def assert_nothing_written():
     assert not Article.objects.exists()
-    assert not Author.objects.exists()
+    assert not Person.objects.exists()
     assert not Tag.objects.exists()
     assert not Redirect.objects.exists()
     assert set(Category.objects.values_list("slug", flat=True)) == {
@@ -291,7 +293,7 @@ def test_tags_are_created_or_reused(db, export):
 
 def test_authors_are_bylines_named_from_the_export_without_accounts(db, export):
     run(export(item(12), item(13)))
-    author = Author.objects.get()
+    author = Person.objects.get()
     assert (author.name, author.slug, author.user) == ("Ana Ruiz", "ana-ruiz", None)
     assert Article.objects.filter(author=author).count() == 2
     assert not get_user_model().objects.exists()

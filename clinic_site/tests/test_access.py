@@ -14,20 +14,20 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments.models import AccessRecord, Notification
-from blog.models import Redirect
+from clinic.models import Redirect
 
 EVERYTHING = {"list", "add", "change", "history", "delete"}
 READ = {"list", "change", "history"}
 EDITOR = {
     "blog.article": EVERYTHING,
     "blog.category": EVERYTHING - {"delete"},
-    "blog.author": EVERYTHING - {"delete"},
-    "blog.redirect": EVERYTHING,
+    "clinic.person": EVERYTHING - {"delete"},
+    "clinic.redirect": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
     "appointments.appointmentrequest": READ,
-    "appointments.location": READ,
+    "clinic.location": READ,
     "appointments.notification": READ,
 }
 NEVER = {
@@ -48,7 +48,7 @@ ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRA
 @pytest.fixture
 def one_of_everything(make_article, make_request, editor, front_desk, administrator):
     article = make_article(tags=["knee"])
-    Redirect.objects.create(old_path="/old/", article=article)
+    Redirect.objects.create(old_path="/old/", target=article)
     request = make_request()
     Notification.objects.create(request=request, kind="staff")
     AccessRecord.objects.create(

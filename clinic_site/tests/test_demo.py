@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_static.models import StaticToken
 
-from appointments.models import Location
-from blog.models import Article, Author, Category
+from blog.models import Article, Category
+from clinic.models import Location, Person
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
     assert Article.objects.scheduled().count() == 1
     assert Article.objects.values("tags").distinct().count() >= 15
-    assert Author.objects.count() == 3 and Location.objects.count() == 2
+    assert Person.objects.count() == 3 and Location.objects.count() == 2
     for slug in ["blog", "featured", "news"]:
         assert Category.objects.get(slug=slug).articles.exists()
     several = [

@@ -101,13 +101,14 @@ def site(services, tmp_path_factory):
 
 SETUP = """
 from django.contrib.auth.models import Group, User
-from appointments.models import Location
-from blog.models import Article, Author, Category
+
+from blog.models import Article, Category
+from clinic.models import Location, Person
 editor = User.objects.create_user("editor", password="{password}", is_staff=True)
 editor.groups.add(Group.objects.get(name="Editors"))
 Location.objects.create(name="Main", street_address="1 Main St", city="Cambridge",
     region="MA", postal_code="02139", phone="(617) 555-0110")
-author = Author.objects.create(name="Dana Whitfield", slug="dana")
+author = Person.objects.create(name="Dana Whitfield", slug="dana")
 draft = Article.objects.create(title="Shared draft", slug="shared-draft", summary="s",
     body="<p>b</p>", author=author, status="draft")
 draft.categories.add(Category.objects.get(slug="blog"))

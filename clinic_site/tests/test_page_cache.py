@@ -9,7 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from blog.models import Article, Author, Category
+from blog.models import Article, Category
+from clinic.models import Person
 
 
 @pytest.fixture
@@ -27,8 +28,8 @@ def test_a_second_visit_is_served_from_the_cache(
 
 
 def rename_author(article):
-    Author.objects.filter(pk=article.author_id).update(name="Renamed")  # no signal
-    Author.objects.get(pk=article.author_id).save()
+    Person.objects.filter(pk=article.author_id).update(name="Renamed")  # no signal
+    Person.objects.get(pk=article.author_id).save()
 
 
 @pytest.mark.parametrize(

@@ -38,8 +38,10 @@ from PIL import Image, ImageDraw
 from reversion.models import Version
 from taggit.models import Tag
 
-from blog import rich_text, search
-from blog.models import Article, Author, Category, RelatedPick, TaggedArticle
+from blog import search
+from blog.models import Article, Category, RelatedPick, TaggedArticle
+from clinic import rich_text
+from clinic.models import Person
 from clinic_site.page_cache import bump_content_version
 
 GENERATOR_VERSION = 1  # bump when the data changes: bench/run.py regenerates then
@@ -679,10 +681,10 @@ class Writer:
             )
         return {category.slug: category for category in Category.objects.all()}
 
-    def _authors(self) -> list[tuple[Author, int]]:
+    def _authors(self) -> list[tuple[Person, int]]:
         authors = []
         for name, slug, credentials, role, takes, share in AUTHORS:
-            author, _ = Author.objects.update_or_create(
+            author, _ = Person.objects.update_or_create(
                 slug=slug,
                 defaults={
                     "name": name,

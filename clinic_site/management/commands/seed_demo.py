@@ -13,8 +13,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
-from appointments.models import Location
-from blog.models import Article, Author, Category
+from blog.models import Article, Category
+from clinic.models import Location, Person
 from clinic_site import demo_content
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
@@ -52,8 +52,8 @@ class Command(BaseCommand):
                     f"             second factor, single-use codes: {codes}"
                 )
 
-    def author(self, data) -> Author:
-        author, _ = Author.objects.get_or_create(slug=data["slug"], defaults=data)
+    def author(self, data) -> Person:
+        author, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
         return author
 
     def article(self, data, authors) -> bool:

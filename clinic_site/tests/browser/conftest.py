@@ -19,8 +19,8 @@ from django.core.files import File
 from django.db import connections
 from PIL import Image
 
-from appointments.models import Location
 from blog.models import Article, Category
+from clinic.models import Location
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

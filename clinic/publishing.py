@@ -1,0 +1,153 @@
+"""Publishing, shared by everything the clinic publishes (articles, pages).
+
+One rule decides what the public sees: `published()`, marked published with a publish
+time not in the future. A future time means scheduled. A public address that changes
+(a new slug, a new parent) keeps answering: the old one becomes a `Redirect`.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from clinic.models import Redirect
+
+
+def is_public(status, published_at, now) -> bool:
+    """published(), for one object in hand."""
+    return (
+        status == Publishable.Status.PUBLISHED
+        and published_at is not None
+        and (published_at <= now)
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: marked published and not scheduled for later."""
+        return self.filter(
+            status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def scheduled(self):
+        return self.filter(
+            status=Publishable.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+
+    def publish_times_among(self, ids) -> dict:
+        """{id: publish time} of the public objects among these ids (one query).
+
+        The rule of published(), applied in Python to a primary-key lookup: given a
+        filter on status and publish time, SQLite (which keeps no statistics) would
+        walk every public row to find the few wanted.
+        """
+        now = timezone.now()
+        rows = self.filter(pk__in=list(ids)).values_list("pk", "status", "published_at")
+        return {
+            pk: published_at
+            for pk, status, published_at in rows
+            if is_public(status, published_at, now)
+        }
+
+    def next_publication_time(self):
+        """When the next scheduled object goes public, or None (one query)."""
+        return (
+            self.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
+
+class Publishable(models.Model):
+    """Status, publish time, search-engine fields, and old addresses kept working.
+
+    A subclass names the field its address is made of (`address_field`) and says
+    what address a value of it gives (`address_for`).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        help_text=(
+            "When it goes public. Set a future time to schedule it; leave empty to "
+            "publish at once."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField(
+        "search engine title",
+        max_length=70,
+        blank=True,
+        help_text="Shown in search engine results; the title if empty.",
+    )
+    meta_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Shown under the title in search results; the summary if empty.",
+    )
+
+    redirects = GenericRelation(Redirect)  # deleted with what they lead to
+
+    address_field = "slug"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+        self._keep_old_address()
+
+    def get_absolute_url(self):
+        return self.address_for(getattr(self, self.address_field))
+
+    def address_for(self, value: str) -> str:
+        raise NotImplementedError
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_address_value = instance.__dict__.get(cls.address_field)
+        instance._stored_public = (
+            instance.__dict__.get("status") == cls.Status.PUBLISHED
+        )
+        return instance
+
+    def _keep_old_address(self):
+        """A public object whose address changed: its old address redirects here."""
+        old_value = getattr(self, "_stored_address_value", None)
+        current = self.get_absolute_url()
+        if (
+            old_value
+            and old_value != getattr(self, self.address_field)
+            and getattr(self, "_stored_public", False)
+        ):
+            Redirect.objects.update_or_create(
+                old_path=self.address_for(old_value),
+                defaults={
+                    "content_type": ContentType.objects.get_for_model(self),
+                    "object_id": self.pk,
+                },
+            )
+        Redirect.objects.filter(old_path=current).delete()
+        self._stored_address_value = getattr(self, self.address_field)
+        self._stored_public = self.status == self.Status.PUBLISHED
+
+    @property
+    def is_public(self) -> bool:
+        return is_public(self.status, self.published_at, timezone.now())
+
+    @property
+    def publication_state(self) -> str:
+        if self.status == self.Status.DRAFT:
+            return "Draft"
+        return "Published" if self.is_public else "Scheduled"
