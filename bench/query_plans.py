@@ -48,7 +48,7 @@ def pick_pages() -> dict[str, list[str]]:
     from django.db.models import Count
     from django.urls import reverse
 
-    from blog.management.commands.generate_bench_data import (
+    from bench.generate_data import (
         COMMON_SEARCH_WORD,
         RARE_SEARCH_WORD,
         TOPICS,

@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py [--fresh] [--sizes 1000,100000] [--seconds 8]
 
 For each size (BENCH_SIZES, default "1000,100000" articles) a SQLite database under
-var/bench/<size>/ is generated once by `manage.py generate_bench_data` and reused
+var/bench/<size>/ is generated once by `python -m bench.generate_data` and reused
 while the size and the generator's version match (--fresh makes it anew). Then
 gunicorn (2 sync workers, 127.0.0.1) serves bench.wsgi: the site, plus
 /bench/trivial/, a view that returns "ok" through the same middleware. wrk (or, if
@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.serve import BASE_DIR, Gunicorn, bench_environment  # noqa: E402
 
 BENCH_DIR = BASE_DIR / "var" / "bench"
-GENERATOR = BASE_DIR / "blog" / "management" / "commands" / "generate_bench_data.py"
+GENERATOR = BASE_DIR / "bench" / "generate_data.py"
 SEED = 1
 WORKERS = 2
 CONNECTIONS = 8
@@ -180,8 +180,12 @@ def environment(size: int, **overrides) -> dict:
 
 
 def manage(env: dict, *args: str, quiet: bool = True, timeout: int = 3600) -> str:
+    return python(env, "manage.py", *args, quiet=quiet, timeout=timeout)
+
+
+def python(env: dict, *args: str, quiet: bool = True, timeout: int = 3600) -> str:
     result = subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -189,7 +193,7 @@ def manage(env: dict, *args: str, quiet: bool = True, timeout: int = 3600) -> st
         timeout=timeout,
     )
     if result.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        sys.exit(f"{' '.join(args)} failed:\n{result.stderr}")
     if not quiet:
         print(result.stdout.rstrip())
     return result.stdout
@@ -211,9 +215,10 @@ def prepare(size: int, fresh: bool, collect_static: bool) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         manage(env, "migrate", "--noinput")
-        manage(
+        python(
             env,
-            "generate_bench_data",
+            "-m",
+            "bench.generate_data",
             "--articles",
             str(size),
             "--seed",

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 
 from blog.models import Article, Category
 from clinic.models import Location, Person
-from clinic_site import demo_content
+from clinic_site import demo
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 
@@ -38,10 +38,10 @@ class Command(BaseCommand):
                 "with DJANGO_DEBUG=true."
             )
         with transaction.atomic():
-            authors = {data["slug"]: self.author(data) for data in demo_content.AUTHORS}
-            for data in demo_content.LOCATIONS:
+            authors = {data["slug"]: self.author(data) for data in demo.people()}
+            for data in demo.locations():
                 Location.objects.get_or_create(name=data["name"], defaults=data)
-            created = sum(self.article(data, authors) for data in demo_content.ARTICLES)
+            created = sum(self.article(data, authors) for data in demo.articles())
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
         self.stdout.write(f"Demo content ready ({created} new articles).")
         self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
@@ -60,14 +60,14 @@ class Command(BaseCommand):
         if Article.objects.filter(slug=data["slug"]).exists():
             return False
         now = timezone.now()
-        reviewed = data["reviewed_days_ago"]
+        reviewed = data.get("reviewed_days_ago")
         article = Article(
             slug=data["slug"],
             title=data["title"],
             summary=data["summary"],
             body=data["body"],
             author=authors[data["author"]],
-            medical_reviewer=authors.get(data["reviewer"]),
+            medical_reviewer=authors.get(data.get("reviewer")),
             reviewed_on=(now - timedelta(days=reviewed)).date() if reviewed else None,
             status=Article.Status.DRAFT if data["status"] == "draft" else "published",
             published_at=now - timedelta(days=data["published_days_ago"], hours=3),

@@ -1,6 +1,6 @@
 """Generated articles of a realistic shape, for the benchmark (`make bench`).
 
-    manage.py generate_bench_data --articles 100000 [--seed 1] [--yes-replace-content]
+    python -m bench.generate_data --articles 100000 [--seed 1] [--yes-replace-content]
 
 Deterministic for a given --articles, --seed and --today: the same titles, bodies,
 dates, categories, tags and picks, with the same article ids (1..N). It replaces
@@ -17,8 +17,17 @@ Bodies (~800 words, headings, paragraphs, a list) come from our own word lists a
 sentence templates: a pool of distinct bodies per topic, each cleaned once.
 """
 
+if __name__ == "__main__":  # run as a script: Django first, then the models
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings")
+    django.setup()
+
 import io
 import random
+import sys
 import time
 from bisect import bisect
 from contextlib import contextmanager
@@ -408,7 +417,7 @@ class Command(BaseCommand):
         scheduled = Article.objects.scheduled().count()
         drafts = Article.objects.filter(status=Article.Status.DRAFT).count()
         self.stdout.write(
-            f"generate_bench_data (generator version {GENERATOR_VERSION}, "
+            f"bench.generate_data (generator version {GENERATOR_VERSION}, "
             f"seed {plan.seed}, dates from {plan.today}):\n"
             f"  deleted {deleted} articles first\n"
             f"  articles {Article.objects.count()}: {published} published, "
@@ -872,3 +881,7 @@ class Writer:
                     )
                 )
         RelatedPick.objects.bulk_create(picks, batch_size=2000)
+
+
+if __name__ == "__main__":
+    Command().run_from_argv(["bench.generate_data", "generate_data", *sys.argv[1:]])

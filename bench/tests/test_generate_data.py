@@ -1,4 +1,4 @@
-"""generate_bench_data makes the advertised shape, the same way every time."""
+"""bench.generate_data makes the advertised shape, the same way every time."""
 
 import io
 from collections import Counter
@@ -10,12 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from bench import generate_data
+from bench.generate_data import COMMON_SEARCH_WORD, RARE_SEARCH_WORD, TOPICS
 from blog import search
-from blog.management.commands.generate_bench_data import (
-    COMMON_SEARCH_WORD,
-    RARE_SEARCH_WORD,
-    TOPICS,
-)
 from blog.models import Article, Category, RelatedPick, TaggedArticle
 
 ARTICLES = 200
@@ -24,7 +21,7 @@ ARTICLES = 200
 def generate(**options):
     output = io.StringIO()
     call_command(
-        "generate_bench_data",
+        generate_data.Command(),
         articles=ARTICLES,
         today=timezone.localdate(),
         stdout=output,

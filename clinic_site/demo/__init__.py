@@ -1,0 +1,40 @@
+"""The demo clinic, kept as data files beside this module and read by `seed_demo`.
+
+people.toml holds the clinicians who write and review, locations.toml the offices,
+and articles/ one file per article: TOML front matter between `+++` lines, then the
+body in the HTML the article editor allows. People, addresses and phone numbers are
+fictional (555-01xx numbers are reserved for fiction).
+
+Dates are relative to the day the command runs: `published_days_ago` is negative for
+a scheduled article; `reviewed_days_ago` is given only with a `reviewer`.
+"""
+
+import tomllib
+from pathlib import Path
+
+FOLDER = Path(__file__).parent
+FRONT_MATTER = "+++\n"
+
+
+def people() -> list[dict]:
+    return _table("people.toml", "people")
+
+
+def locations() -> list[dict]:
+    return _table("locations.toml", "locations")
+
+
+def articles() -> list[dict]:
+    """Every demo article: its front matter, plus `slug` (the file name) and `body`."""
+    return [_article(path) for path in sorted((FOLDER / "articles").glob("*.html"))]
+
+
+def _table(filename: str, name: str) -> list[dict]:
+    with open(FOLDER / filename, "rb") as file:
+        return tomllib.load(file)[name]
+
+
+def _article(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split(FRONT_MATTER, 2)
+    return tomllib.loads(front) | {"slug": path.stem, "body": body}
