@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "clinic_site",
     "clinic",
     "blog",
+    "pages",
     "appointments",
 ]
 
