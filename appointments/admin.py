@@ -7,7 +7,10 @@ from datetime import timedelta
 
 import phonenumbers
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
@@ -35,6 +38,10 @@ EXPORT_FIELDS = [
 ]
 
 
+SEARCH_SESSION_KEY = "appointments.search"
+SEARCH_MAX_LENGTH = 100
+
+
 def business_deadline(received):
     """One business day after `received`: weekends do not count."""
     deadline = received + timedelta(days=1)
@@ -52,6 +59,26 @@ def record_access(request, action, appointments):
         references=", ".join(references),
         request_count=len(references),
     )
+
+
+class SessionSearchChangeList(ChangeList):
+    """The request list, searched by the term kept in the session, never the address.
+
+    A name or phone number in a query string would be written to access logs, carried
+    by every result link (`_changelist_filters`) and sent onward in Referer headers.
+    """
+
+    def get_queryset(self, request, exclude_parameters=None):
+        self.query = request.session.get(SEARCH_SESSION_KEY, "")
+        return super().get_queryset(request, exclude_parameters)
+
+
+def list_address(request) -> str:
+    """This list's address with its filters, without a search term or page number."""
+    params = request.GET.copy()
+    for name in (SEARCH_VAR, PAGE_VAR):
+        params.pop(name, None)
+    return f"{request.path}?{params.urlencode()}" if params else request.path
 
 
 class NotificationInline(admin.TabularInline):
@@ -146,6 +173,23 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("appointments.export_appointmentrequest")
+
+    def get_changelist(self, request, **kwargs):
+        return SessionSearchChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        """Searches are posted (templates/admin/appointments/appointmentrequest/
+        search_form.html) and kept in the session; a term typed into the address is
+        dropped unsearched."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and SEARCH_VAR in request.POST:
+            term = request.POST[SEARCH_VAR].strip()[:SEARCH_MAX_LENGTH]
+            request.session[SEARCH_SESSION_KEY] = term
+            return redirect(list_address(request))
+        if SEARCH_VAR in request.GET:
+            return redirect(list_address(request))
+        return super().changelist_view(request, extra_context)
 
     def get_search_results(self, request, queryset, search_term):
         """Find a phone number however it is typed: stored numbers are +1XXXXXXXXXX."""

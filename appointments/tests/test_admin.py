@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -163,14 +164,63 @@ def test_export_needs_the_export_permission(client, front_desk, make_request, si
     assert not AccessRecord.objects.filter(action="export").exists()
 
 
+def search(client, term):
+    """Search the request list as the front desk does: a post, then the list."""
+    return client.post(LIST, {"q": term}, follow=True)
+
+
 def test_search_finds_a_phone_number_however_it_is_typed(
     client, front_desk, make_request, sign_in
 ):
     wanted = make_request(phone="+16175550188")
     make_request(phone="+16175550199")
     sign_in(front_desk)
-    results = client.get(LIST, {"q": "(617) 555-0188"}).context["cl"].result_list
+    results = search(client, "(617) 555-0188").context["cl"].result_list
     assert list(results) == [wanted]
+
+
+def test_a_search_keeps_the_name_out_of_every_address(
+    client, front_desk, make_request, sign_in
+):
+    wanted = make_request(full_name="Quintessa Marklebury")
+    make_request(full_name="Someone Else")
+    sign_in(front_desk)
+    response = search(client, "Marklebury")
+    assert list(response.context["cl"].result_list) == [wanted]
+    page = response.content.decode()
+    assert 'value="Marklebury"' in page  # the search box still shows it
+    addresses = [url for url, _status in response.redirect_chain]
+    addresses += re.findall(r'(?:href|action)="([^"]*)"', page)
+    assert wanted.get_admin_url() in page
+    assert [url for url in addresses if "Marklebury" in url] == []
+
+
+def test_the_search_stays_while_the_front_desk_works_until_cleared(
+    client, front_desk, make_request, sign_in
+):
+    wanted, other = make_request(full_name="Ann Wanted"), make_request()
+    sign_in(front_desk)
+    search(client, "Wanted")
+    assert list(client.get(LIST).context["cl"].result_list) == [wanted]
+    cleared = search(client, "")
+    assert set(cleared.context["cl"].result_list) == {wanted, other}
+
+
+def test_a_search_term_typed_into_the_address_is_dropped_unsearched(
+    client, front_desk, make_request, sign_in
+):
+    make_request(full_name="Ann Wanted"), make_request()
+    sign_in(front_desk)
+    response = client.get(LIST, {"q": "Wanted", "status__exact": "new", "p": "2"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}?status__exact=new"
+    assert len(client.get(response["Location"]).context["cl"].result_list) == 2
+
+
+def test_editors_cannot_search_requests(client, editor, sign_in):
+    sign_in(editor)
+    assert client.post(LIST, {"q": "Anyone"}).status_code == 403
+    assert "appointments.search" not in client.session
 
 
 def test_access_records_are_for_administrators_to_read_and_nobody_to_edit(
