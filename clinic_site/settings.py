@@ -273,6 +273,9 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "appointments@clinic.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Site administrators", address) for address in env_list("DJANGO_ADMINS")]
+# Error reports without what people typed or carry (clinic_site/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "clinic_site.error_reports.PrivacyReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_site.error_reports.PrivacyFilter"
 
 # The clinic
 
