@@ -1,5 +1,6 @@
-"""The front desk's workspace. Requests are health information: every detail view and
-every export is recorded, and only the Front desk group and administrators get in.
+"""The front desk's workspace. Requests are health information: every read is recorded
+(lists, searches, detail and history pages, changes by action, exports), and only the
+Front desk group and administrators get in.
 """
 
 import csv
@@ -7,6 +8,7 @@ from datetime import timedelta
 
 import phonenumbers
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -189,7 +191,23 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             return redirect(list_address(request))
         if SEARCH_VAR in request.GET:
             return redirect(list_address(request))
-        return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        if changelist := getattr(response, "context_data", {}).get("cl"):
+            action = (
+                AccessRecord.Action.SEARCH
+                if changelist.query
+                else AccessRecord.Action.LIST
+            )
+            record_access(request, action, changelist.result_list)
+        return response
+
+    def get_search_fields(self, request):
+        # Requests are searched from their list alone: the admin's autocomplete (over
+        # a notification's request, say) takes the term in its address and would show
+        # matches unrecorded. Without search fields it answers 404.
+        if request.resolver_match.url_name == "autocomplete":
+            return []
+        return super().get_search_fields(request)
 
     def get_search_results(self, request, queryset, search_term):
         """Find a phone number however it is typed: stored numbers are +1XXXXXXXXXX."""
@@ -204,11 +222,18 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Recorded whenever the record is shown: opened, or sent back with errors."""
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
-            record_access(
-                request, AccessRecord.Action.VIEW, [self.get_object(request, object_id)]
-            )
+        if response.status_code == 200:
+            shown = response.context_data["original"]
+            record_access(request, AccessRecord.Action.VIEW, [shown])
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            shown = response.context_data["object"]
+            record_access(request, AccessRecord.Action.VIEW, [shown])
         return response
 
     def save_model(self, request, obj, form, change):
@@ -259,15 +284,22 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         self._set_status(request, queryset, AppointmentRequest.Status.SPAM)
 
     def _set_status(self, request, queryset, status):
-        count = 0
-        for appointment in queryset.exclude(status=status):
+        """Change each request, and record it as a save from its page would be."""
+        changed = list(queryset.exclude(status=status))
+        for appointment in changed:
             appointment.status = status
             appointment.handled_by = request.user
             appointment.save(update_fields=["status", "handled_by", "updated_at"])
-            count += 1
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=changed,
+            action_flag=CHANGE,
+            change_message=[{"changed": {"fields": ["Status", "Handled by"]}}],
+        )
+        record_access(request, AccessRecord.Action.CHANGE, changed)
         label = AppointmentRequest.Status(status).label.lower()
         self.message_user(
-            request, f"{count} request(s) marked {label}.", messages.SUCCESS
+            request, f"{len(changed)} request(s) marked {label}.", messages.SUCCESS
         )
 
     @admin.action(description="Export selected to CSV", permissions=["export"])

@@ -203,10 +203,13 @@ class Notification(models.Model):
 
 
 class AccessRecord(models.Model):
-    """Who looked at or exported which requests, and when. Never edited."""
+    """Who saw, changed or exported which requests, and when. Never edited."""
 
     class Action(models.TextChoices):
+        LIST = "list", "Listed"
+        SEARCH = "search", "Searched and listed"
         VIEW = "view", "Viewed"
+        CHANGE = "change", "Changed by an action"
         EXPORT = "export", "Exported"
 
     user = models.ForeignKey(

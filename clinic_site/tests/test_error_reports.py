@@ -8,6 +8,7 @@ from django.views.debug import get_exception_reporter_class
 
 from appointments.admin import AppointmentRequestAdmin
 from blog.models import Article
+from conftest import post_change_form
 
 LIST = "/admin/appointments/appointmentrequest/"
 CSRF_SECRET = "c" * 32
@@ -48,14 +49,11 @@ def test_a_failing_front_desk_save_reports_no_staff_notes(
     with mock.patch.object(
         AppointmentRequestAdmin, "save_model", side_effect=RuntimeError("save failed")
     ):
-        response = failing_client.post(
-            appointment.get_admin_url(),
-            {
-                "status": "contacted",
-                "staff_notes": "Staffnote-marker-31",
-                "notifications-TOTAL_FORMS": "0",
-                "notifications-INITIAL_FORMS": "0",
-            },
+        response = post_change_form(
+            failing_client,
+            appointment,
+            status="contacted",
+            staff_notes="Staffnote-marker-31",
         )
     assert response.status_code == 500
     report = reports()
