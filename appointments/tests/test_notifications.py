@@ -125,6 +125,24 @@ def test_a_mail_server_that_is_down_keeps_the_request_and_retries_later(
     assert len(mail.outbox) == 2
 
 
+def test_without_a_mail_server_the_worker_keeps_emails_and_prints_no_address(
+    client,
+    request_data,
+    django_capture_on_commit_callbacks,
+    settings,
+    capsys,
+    caplog,
+):
+    settings.EMAIL_BACKEND = "clinic_site.mail.UnsentMailBackend"
+    appointment = submit(client, request_data, django_capture_on_commit_callbacks)
+    call_command("notification_worker", "--once")
+    output = capsys.readouterr()
+    assert MARKED["email"] not in output.out + output.err + caplog.text
+    assert "not sent: no mail server is set" in caplog.text
+    pending = appointment.notifications.all()
+    assert {(n.state, n.last_error) for n in pending} == {("pending", "NoMailServer")}
+
+
 def test_a_notification_gives_up_after_many_failures(location, request_data, settings):
     settings.EMAIL_BACKEND = "appointments.tests.test_notifications.BrokenMailServer"
     appointment = AppointmentRequest.objects.create(
