@@ -135,11 +135,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # IMMEDIATE takes the write lock at BEGIN, so a transaction that reads and then
     # writes waits for the lock (up to `timeout` seconds) instead of failing with
-    # "database is locked". WAL lets readers run beside the one writer.
+    # "database is locked". WAL lets readers run beside the one writer. secure_delete
+    # zeroes what is deleted, so a purged request cannot be read from the file.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA secure_delete=ON;"
+        ),
     }
     # A file, not memory, so threads and the live server share the test database;
     # one per test run, so two runs at once do not trample each other.
