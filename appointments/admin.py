@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
+from appointments import notifications
 from appointments.models import AccessRecord, AppointmentRequest, Location, Notification
 
 EXPORT_FIELDS = [
@@ -343,21 +344,35 @@ class NotificationAdmin(admin.ModelAdmin):
         "kind",
         "state",
         "attempts",
+        "failing_since",
+        "last_error",
         "next_attempt_at",
         "sent_at",
     ]
-    list_filter = ["state", "kind"]
+    list_filter = ["state", "kind", "failing_since"]
     list_select_related = ["request"]
     readonly_fields = [
         "request",
         "kind",
         "state",
         "attempts",
+        "failing_since",
+        "last_error",
         "next_attempt_at",
         "claimed_at",
         "sent_at",
-        "last_error",
     ]
+    actions = ["send_again"]
+
+    @admin.action(description="Send selected emails again", permissions=["change"])
+    def send_again(self, request, queryset):
+        count = notifications.send_again(queryset)
+        self.message_user(
+            request,
+            f"{count} email(s) will be sent again by the notification worker "
+            "within a few seconds (sent emails are left as they are).",
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request):
         return False

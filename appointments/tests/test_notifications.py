@@ -1,12 +1,14 @@
 """Emails about requests: sent after the commit, never with what the visitor wrote,
 and never lost when the mail server is down."""
 
+import itertools
 import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from appointments import notifications
@@ -143,27 +145,81 @@ def test_without_a_mail_server_the_worker_keeps_emails_and_prints_no_address(
     assert {(n.state, n.last_error) for n in pending} == {("pending", "NoMailServer")}
 
 
-def test_a_notification_gives_up_after_many_failures(location, request_data, settings):
-    settings.EMAIL_BACKEND = "appointments.tests.test_notifications.BrokenMailServer"
-    appointment = AppointmentRequest.objects.create(
-        full_name="A",
-        phone="+16175550123",
-        patient_type="new",
-        location=location,
-        reason="x",
-        consented_at=timezone.now(),
-        consent_version="t",
-        form_token="t1",
-    )
-    notification = Notification.objects.create(request=appointment, kind="staff")
-    for _ in range(notifications.MAX_ATTEMPTS):
-        Notification.objects.filter(pk=notification.pk).update(
-            next_attempt_at=timezone.now()
-        )
-        notifications.deliver(notification.pk)
-    notification.refresh_from_db()
+BROKEN = "appointments.tests.test_notifications.BrokenMailServer"
+
+
+def fail_until_given_up(notification, time_machine) -> list:
+    """Send with the mail server down at each due time; return the attempts' times."""
+    attempts = []
+    while notification.state == Notification.State.PENDING:
+        wait = notification.next_attempt_at - timezone.now()
+        time_machine(seconds=max(wait.total_seconds(), 0))
+        attempts.append(timezone.now())
+        notifications.deliver_due()
+        notification.refresh_from_db()
+    return attempts
+
+
+def test_a_failing_email_is_retried_for_three_days_at_most_half_an_hour_apart(
+    make_request, settings, time_machine
+):
+    settings.EMAIL_BACKEND = BROKEN
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    attempts = fail_until_given_up(notification, time_machine)
+    assert attempts[-1] - attempts[0] >= timedelta(days=3)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(attempts)]
+    assert max(gaps) < timedelta(minutes=30, seconds=1)
     assert notification.state == Notification.State.FAILED
-    assert notification.attempts == notifications.MAX_ATTEMPTS
+    assert notification.last_error == "SMTPServerDisconnected"
+
+
+def test_an_email_given_up_on_is_sent_again_from_the_admin(
+    client, administrator, make_request, settings, sign_in, time_machine, mailoutbox
+):
+    settings.EMAIL_BACKEND = BROKEN
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    fail_until_given_up(notification, time_machine)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sign_in(administrator)
+    client.post(
+        reverse("admin:appointments_notification_changelist"),
+        {"action": "send_again", "_selected_action": [notification.pk]},
+    )
+    call_command("notification_worker", "--once")
+    notification.refresh_from_db()
+    assert (notification.state, notification.failing_since) == ("sent", None)
+    assert len(mail.outbox) == 1
+
+
+def test_the_front_desk_cannot_send_emails_again(client, front_desk, sign_in):
+    sign_in(front_desk)
+    page = client.get(reverse("admin:appointments_notification_changelist"))
+    assert "send_again" not in page.content.decode()
+
+
+def test_failing_emails_are_announced_on_the_admin_home_and_in_healthz(
+    client, front_desk, make_request, settings, sign_in
+):
+    settings.EMAIL_BACKEND = BROKEN
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    sign_in(front_desk)
+    assert "could not be sent" not in client.get("/admin/").content.decode()
+    assert client.get("/healthz").json()["notifications"] == "ok"
+
+    notifications.deliver_due()
+    home = client.get("/admin/").content.decode()
+    assert "1 email about appointment requests could not be sent" in home
+    health = client.get("/healthz").json()
+    assert (health["status"], health["notifications"]) == ("degraded", "failing")
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    Notification.objects.filter(pk=notification.pk).update(
+        next_attempt_at=timezone.now()
+    )
+    notifications.deliver_due()
+    assert "could not be sent" not in client.get("/admin/").content.decode()
+    assert client.get("/healthz").json()["status"] == "ok"
 
 
 def test_a_notification_claimed_by_another_worker_is_not_sent_again(
@@ -207,6 +263,6 @@ def test_a_claim_left_by_a_dead_worker_is_released_and_sent(location, mailoutbox
 
 
 def test_retry_delays_grow_and_are_bounded():
-    delays = [notifications.retry_delay(n) for n in range(1, 12)]
+    delays = [notifications.retry_delay(n) for n in range(1, 500)]
     assert delays == sorted(delays)
-    assert delays[0] == timedelta(minutes=1) and delays[-1] == timedelta(hours=2)
+    assert delays[0] == timedelta(minutes=1) and delays[-1] == timedelta(minutes=30)
