@@ -2,12 +2,14 @@
 and never lost when the mail server is down."""
 
 import itertools
+import signal
 import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import ProgrammingError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -266,3 +268,22 @@ def test_retry_delays_grow_and_are_bounded():
     delays = [notifications.retry_delay(n) for n in range(1, 500)]
     assert delays == sorted(delays)
     assert delays[0] == timedelta(minutes=1) and delays[-1] == timedelta(minutes=30)
+
+
+def test_the_worker_survives_a_database_error_and_tries_again(db, monkeypatch, caplog):
+    from appointments.management.commands import notification_worker
+
+    calls = []
+
+    def deliver_due():
+        calls.append("call")
+        if len(calls) == 1:
+            raise ProgrammingError("no such table: appointments_notification")
+        signal.raise_signal(signal.SIGTERM)  # the worker is told to stop
+        return 0
+
+    monkeypatch.setattr(notification_worker, "deliver_due", deliver_due)
+    monkeypatch.setattr(notification_worker.time, "sleep", lambda seconds: None)
+    call_command("notification_worker", "--interval", "0")
+    assert len(calls) == 2
+    assert "Database error; trying again" in caplog.text
