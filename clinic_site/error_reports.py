@@ -14,34 +14,36 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 PRIVATE_PATHS = ("/admin/", "/account/", "/appointments/")
 ADDRESS_META = {"QUERY_STRING", "RAW_URI", "REQUEST_URI", "HTTP_REFERER"}
 SECRET_META = {"CSRF_COOKIE"}
+MASK = SafeExceptionReporterFilter.cleansed_substitute
 
 
 def is_private(request) -> bool:
     return request is not None and request.path.startswith(PRIVATE_PATHS)
 
 
-class PrivacyFilter(SafeExceptionReporterFilter):
-    def masked(self, names):
-        return dict.fromkeys(names, self.cleansed_substitute)
+def masked(names) -> dict:
+    return dict.fromkeys(names, MASK)
 
+
+class PrivacyFilter(SafeExceptionReporterFilter):
     def get_post_parameters(self, request):
         if is_private(request):
-            return self.masked(request.POST)
+            return masked(request.POST)
         return super().get_post_parameters(request)
 
     def get_safe_request_meta(self, request):
         meta = super().get_safe_request_meta(request)
         hidden = SECRET_META | ADDRESS_META if is_private(request) else SECRET_META
-        return meta | self.masked(hidden & meta.keys())
+        return meta | masked(hidden & meta.keys())
 
     def get_safe_cookies(self, request):
         if is_private(request):
-            return self.masked(request.COOKIES)
+            return masked(request.COOKIES)
         return super().get_safe_cookies(request)
 
     def get_traceback_frame_variables(self, request, tb_frame):
         if is_private(request):
-            return self.masked(tb_frame.f_locals).items()
+            return masked(tb_frame.f_locals).items()
         return super().get_traceback_frame_variables(request, tb_frame)
 
 
@@ -52,8 +54,8 @@ class PrivacyReporter(ExceptionReporter):
     def get_traceback_data(self):
         data = super().get_traceback_data()
         if is_private(self.request):
-            data["request_GET_items"] = self.filter.masked(self.request.GET).items()
-            data["request_FILES_items"] = self.filter.masked(self.request.FILES).items()
+            data["request_GET_items"] = masked(self.request.GET).items()
+            data["request_FILES_items"] = masked(self.request.FILES).items()
             address = data["request_insecure_uri"]
             data["request_insecure_uri"] = address.partition("?")[0]
         return data
