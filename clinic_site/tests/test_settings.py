@@ -95,6 +95,8 @@ def test_sqlite_is_the_default_with_immediate_transactions_and_wal(settings):
         assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
         assert database["OPTIONS"]["timeout"] >= 20
         assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+        # On by default in Debian's SQLite, not in every build: purges rely on it.
+        assert "secure_delete=ON" in database["OPTIONS"]["init_command"]
 
 
 @pytest.mark.parametrize(
