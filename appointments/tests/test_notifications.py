@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from appointments import notifications
 from appointments.models import AppointmentRequest, Notification
+from conftest import mailed
 
 URL = "/appointments/request/"
 MARKED = {
@@ -38,10 +39,6 @@ def submit(client, request_data, django_capture_on_commit_callbacks, **overrides
     return AppointmentRequest.objects.get()
 
 
-def whole_message(message) -> str:
-    return message.message().as_string()
-
-
 def test_staff_and_visitor_are_emailed_after_the_commit(
     client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
 ):
@@ -63,7 +60,7 @@ def test_the_staff_email_carries_nothing_the_visitor_wrote(
 ):
     submit(client, request_data, django_capture_on_commit_callbacks)
     staff = next(m for m in mailoutbox if m.to == ["frontdesk@clinic.example"])
-    text = whole_message(staff)
+    text = mailed(staff)
     for marker in [
         "Quintessa",
         "Marklebury",

@@ -4,11 +4,10 @@ from unittest import mock
 
 import pytest
 from django.test import Client
-from django.views.debug import get_exception_reporter_class
 
 from appointments.admin import AppointmentRequestAdmin
 from blog.models import Article
-from conftest import post_change_form
+from conftest import error_reports, post_change_form
 
 LIST = "/admin/appointments/appointmentrequest/"
 CSRF_SECRET = "c" * 32
@@ -17,17 +16,11 @@ MASK = "********************"
 
 @pytest.fixture
 def reports(settings, caplog, mailoutbox):
-    """Every error report: the mailed text, and the HTML page with local variables."""
+    """All the error reports so far, mailed and rendered, as one text."""
     settings.ADMINS = [("Admins", "admins@clinic.example")]
 
     def collect() -> str:
-        texts = [message.body for message in mailoutbox]
-        for record in caplog.records:
-            if record.exc_info and hasattr(record, "request"):
-                reporter = get_exception_reporter_class(record.request)
-                texts.append(
-                    reporter(record.request, *record.exc_info).get_traceback_html()
-                )
+        texts = error_reports(caplog, mailoutbox)
         assert len(texts) >= 2, "no error was reported"
         return "\n".join(texts)
 

@@ -16,11 +16,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
-from django.views.debug import get_exception_reporter_class
 
 from appointments.admin import AppointmentRequestAdmin
 from appointments.models import AppointmentRequest
-from conftest import post_change_form
+from conftest import error_reports, mailed, post_change_form
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="SQLite backups; PostgreSQL uses pg_dump"
@@ -65,17 +64,6 @@ class Trail:
             links = re.findall(r'(?:href|src|action)="([^"]*)"', page)
             self.addresses += [link for link in links if not link.startswith("tel:")]
         return response
-
-
-def error_reports(caplog, mailoutbox) -> list[str]:
-    reports = [message.message().as_string() for message in mailoutbox]
-    for record in caplog.records:
-        if record.exc_info and hasattr(record, "request"):
-            reporter = get_exception_reporter_class(record.request)
-            reports.append(
-                reporter(record.request, *record.exc_info).get_traceback_html()
-            )
-    return reports
 
 
 def cache_entries() -> list[bytes]:
@@ -152,7 +140,7 @@ def test_no_marker_leaves_the_database(
     places = {
         "log": [caplog.text.encode()],
         "command output": [capsys.readouterr().out.encode()],
-        "email": [message.message().as_bytes() for message in mailoutbox],
+        "email": [mailed(message).encode() for message in mailoutbox],
         "error report": [report.encode() for report in reports],
         "address": [address.encode() for address in trail.addresses],
         "cache": cache_entries(),
