@@ -2,6 +2,7 @@
 and never lost when the mail server is down."""
 
 import itertools
+import re
 import signal
 import smtplib
 from datetime import timedelta
@@ -209,6 +210,8 @@ def test_failing_emails_are_announced_on_the_admin_home_and_in_healthz(
     notifications.deliver_due()
     home = client.get("/admin/").content.decode()
     assert "1 email about appointment requests could not be sent" in home
+    which = re.search(r'href="([^"]+)">see which', home)[1].replace("&amp;", "&")
+    assert list(client.get(which).context["cl"].result_list) == [notification]
     health = client.get("/healthz").json()
     assert (health["status"], health["notifications"]) == ("degraded", "failing")
 
