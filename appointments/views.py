@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
@@ -15,8 +14,6 @@ THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
 
 
-@sensitive_post_parameters()
-@sensitive_variables("form", "appointment")
 @never_cache
 def request_appointment(request):
     article = None

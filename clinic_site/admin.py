@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
+from appointments.models import Notification
 from appointments.reports import may_see_report, source_report
 
 
@@ -34,6 +35,13 @@ class ClinicAdminSite(admin.AdminSite):
                 return redirect("two_factor:setup")
         next_url = request.GET.get("next", reverse("admin:index"))
         return redirect_to_login(next_url)
+
+    def index(self, request, extra_context=None):
+        failing = 0
+        if request.user.has_perm("appointments.view_notification"):
+            failing = Notification.objects.failing().count()
+        context = {"failing_notifications": failing} | (extra_context or {})
+        return super().index(request, context)
 
     def get_urls(self):
         report = path(

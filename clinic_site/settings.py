@@ -138,11 +138,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # IMMEDIATE takes the write lock at BEGIN, so a transaction that reads and then
     # writes waits for the lock (up to `timeout` seconds) instead of failing with
-    # "database is locked". WAL lets readers run beside the one writer.
+    # "database is locked". WAL lets readers run beside the one writer. secure_delete
+    # zeroes what is deleted, so a purged request cannot be read from the file.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA secure_delete=ON;"
+        ),
     }
     # A file, not memory, so threads and the live server share the test database;
     # one per test run, so two runs at once do not trample each other.
@@ -261,7 +265,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
-# Email: printed to the console unless a mail server is named.
+# Email: through the named mail server. Without one, printed to the console on a
+# developer's machine, and neither sent nor printed (it holds visitors' addresses) in
+# production, where `check --deploy` warns (clinic_site/checks.py).
 
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
@@ -271,11 +277,16 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 10
-else:
+elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "clinic_site.mail.UnsentMailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "appointments@clinic.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Site administrators", address) for address in env_list("DJANGO_ADMINS")]
+# Error reports without what people typed or carry (clinic_site/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "clinic_site.error_reports.PrivacyReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_site.error_reports.PrivacyFilter"
 
 # The clinic
 

@@ -12,6 +12,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "k3y-" + "x7Qp9vLm2Rt8Wn4Zs6Yb1Hc5Jd0Fg3Ke" * 2,
     "DJANGO_ALLOWED_HOSTS": "clinic.example",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://clinic.example",
+    "EMAIL_HOST": "mail.clinic.example",
 }
 
 
@@ -58,6 +59,26 @@ def test_deploy_check_passes_with_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_deploy_check_fails_without_a_mail_server():
+    without_mail = {k: v for k, v in PRODUCTION.items() if k != "EMAIL_HOST"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **without_mail)
+    assert result.returncode != 0
+    assert "clinic_site.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        (PRODUCTION, "django.core.mail.backends.smtp.EmailBackend"),
+        ({**PRODUCTION, "EMAIL_HOST": ""}, "clinic_site.mail.UnsentMailBackend"),
+        ({"DJANGO_DEBUG": "true"}, "django.core.mail.backends.console.EmailBackend"),
+    ],
+)
+def test_emails_are_printed_only_on_a_developer_s_machine(env, backend):
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    assert manage("shell", "-c", code, **env).stdout.split()[-1] == backend
+
+
 def test_deploy_check_flags_the_local_secret_key():
     result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="true")
     assert result.returncode != 0
@@ -74,6 +95,8 @@ def test_sqlite_is_the_default_with_immediate_transactions_and_wal(settings):
         assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
         assert database["OPTIONS"]["timeout"] >= 20
         assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+        # On by default in Debian's SQLite, not in every build: purges rely on it.
+        assert "secure_delete=ON" in database["OPTIONS"]["init_command"]
 
 
 @pytest.mark.parametrize(
