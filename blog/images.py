@@ -27,6 +27,10 @@ MAX_STORED_WIDTH = 2400
 RENDITION_WIDTHS = (480, 960, 1600)
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# What Pillow keeps beside the pixels that drawing them needs. The rest of `info`
+# (JPEG comments, EXIF, XMP, colour profiles, PNG text) is metadata, and Pillow's
+# encoders write some of it back unless it is gone from the image.
+PIXEL_INFO = {"transparency"}
 
 # Pillow warns past 89 megapixels; we refuse past MAX_PIXELS, so the warning is noise.
 # (Set once: warnings.catch_warnings() is not safe in threads.)
@@ -107,11 +111,13 @@ def reencode(file) -> ContentFile:
     """A fresh copy of the picture: upright, bounded, without metadata.
 
     Re-encoding drops whatever the file carried besides pixels: EXIF (with GPS
-    positions), comments, and bytes appended after the image.
+    positions), comments, XMP, colour profiles, text, and bytes appended after the
+    image. Renditions are cut from this copy, so they carry none of it either.
     """
     image = _open_checked(file)
     image_format = image.format
-    image = ImageOps.exif_transpose(image)
+    image = ImageOps.exif_transpose(image)  # a copy, upright
+    image.info = {key: value for key, value in image.info.items() if key in PIXEL_INFO}
     if image.width > MAX_STORED_WIDTH:
         image = _resized(image, MAX_STORED_WIDTH)
     content = _encoded(image, image_format)

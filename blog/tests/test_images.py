@@ -8,7 +8,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageCms
+from PIL.PngImagePlugin import PngInfo
 
 from blog import images
 from blog.models import Article
@@ -29,6 +30,49 @@ def jpeg_with_gps() -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
+
+
+MARKER = "Patient: Jane Roe, MRN 123456"
+
+
+def picture_with_metadata(image_format: str) -> bytes:
+    """A picture carrying MARKER in every kind of metadata its format holds."""
+    exif = Image.Exif()
+    exif[0x010E] = MARKER  # ImageDescription
+    metadata = {
+        "exif": exif,
+        "xmp": f"<x:xmpmeta xmlns:x='adobe:ns:meta/'>{MARKER}</x:xmpmeta>".encode(),
+        "icc_profile": ImageCms.ImageCmsProfile(
+            ImageCms.createProfile("sRGB")
+        ).tobytes(),
+    }
+    if image_format == "JPEG":
+        metadata["comment"] = MARKER  # a COM segment
+    if image_format == "PNG":
+        text = PngInfo()
+        text.add_text("Comment", MARKER)
+        text.add_itxt("Author", MARKER)
+        metadata["pnginfo"] = text
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 700), "teal").save(buffer, image_format, **metadata)
+    return buffer.getvalue()
+
+
+def assert_without_metadata(name: str) -> None:
+    with default_storage.open(name) as file:
+        content = file.read()
+    assert MARKER.encode() not in content, name
+    info = Image.open(io.BytesIO(content)).info
+    assert not {"comment", "exif", "xmp", "icc_profile", "Author"} & info.keys()
+
+
+def all_stored_versions(name: str, width: int) -> list[str]:
+    """A stored picture and every one of its renditions."""
+    return [name] + [
+        images.rendition_name(name, rendition_width, extension)
+        for rendition_width in images.rendition_widths(width)
+        for extension in images.RENDITION_FORMATS
+    ]
 
 
 def big_noisy_png() -> bytes:
@@ -114,6 +158,19 @@ def test_a_photo_with_gps_is_stored_clean_under_a_new_name_with_renditions(
             assert default_storage.exists(
                 images.rendition_name(stored.name, width, extension)
             )
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_comments_and_all_other_metadata_are_gone_from_the_picture_and_renditions(
+    client, editor, sign_in, article_form, image_format
+):
+    sign_in(editor)
+    extension = images.EXTENSIONS[image_format]
+    upload = SimpleUploadedFile(f"x{extension}", picture_with_metadata(image_format))
+    assert post_article(client, upload, article_form).status_code == 302
+    article = Article.objects.get()
+    for name in all_stored_versions(article.featured_image.name, article.image_width):
+        assert_without_metadata(name)
 
 
 def test_bytes_appended_after_a_png_are_dropped(make_article):

@@ -15,6 +15,11 @@ from taggit.models import Tag
 
 from blog import images, wordpress
 from blog.models import Article, Author, Category, Redirect
+from blog.tests.test_images import (
+    all_stored_versions,
+    assert_without_metadata,
+    picture_with_metadata,
+)
 from conftest import jpeg_upload, png_bomb
 
 WP_DATE = "%Y-%m-%d %H:%M:%S"
@@ -329,6 +334,15 @@ def test_the_featured_image_comes_from_the_thumbnail_attachment(db, export, uplo
             assert default_storage.exists(name)
     assert "images: 1 created, 0 updated, 0 unchanged" in output
     assert "missing images: 0" in output
+
+
+def test_imported_pictures_keep_no_comment_or_other_metadata(db, export, uploads):
+    (uploads / "2019/04/knee.jpg").write_bytes(picture_with_metadata("JPEG"))
+    post = item(12, meta={"_thumbnail_id": "20"})
+    run(export(post, attachment(20, "2019/04/knee.jpg")), media_dir=uploads)
+    article = Article.objects.get()
+    for name in all_stored_versions(article.featured_image.name, article.image_width):
+        assert_without_metadata(name)
 
 
 def test_without_alt_text_the_attachment_title_describes_the_image(db, export, uploads):
