@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic_site.middleware.RequestSizeLimitMiddleware",
+    "clinic_site.middleware.UnreadableRequestMiddleware",
     "clinic_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
