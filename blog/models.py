@@ -10,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from blog import images, rich_text
+from clinic import dates
 
 
 class Category(models.Model):
@@ -275,6 +276,15 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_public_idx")
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=dates.condition("published_at", moments=True)
+                & dates.condition("reviewed_on", moments=False)
+                & dates.condition("created_at", moments=True)
+                & dates.condition("updated_at", moments=True),
+                name="article_dates_in_range",
+            )
+        ]
         permissions = [("publish_article", "Can publish and unpublish articles")]
 
     def __str__(self):
@@ -336,6 +346,11 @@ class Article(models.Model):
             errors["reviewed_on"] = ValidationError(
                 "A review date cannot be in the future.", code="future_review"
             )
+        for name in ("published_at", "reviewed_on"):
+            try:
+                dates.validate_in_range(getattr(self, name))
+            except ValidationError as error:
+                errors.setdefault(name, error)
         if errors:
             raise ValidationError(errors)
 

@@ -36,6 +36,7 @@ from blog.wxr import (
     scan,
     wordpress_time,
 )
+from clinic import dates
 
 STATUSES = {
     "publish": Article.Status.PUBLISHED,
@@ -207,16 +208,22 @@ class Importer:
         description = _plain_text(post.meta.get("_yoast_wpseo_metadesc", ""))
         article.meta_description = Truncator(description).chars(DESCRIPTION_LENGTH)
         article.author = self._author(post.creator)
+        written = wordpress_time(post.date_gmt, post.date)
+        if written and not dates.in_range(written):
+            self._warn_out_of_range(post, "date", written, "imported as a draft")
+            status, written = Article.Status.DRAFT, None
         article.status = status
         # WordPress gives a draft no GMT date ("0000-00-00 00:00:00") and publishes
         # it when someone presses Publish; here too a draft has no publish time.
-        written = wordpress_time(post.date_gmt, post.date)
         if status == Article.Status.PUBLISHED:
             article.published_at = written or article.published_at
         else:
-            article.published_at = wordpress_time(post.date_gmt)
+            article.published_at = wordpress_time(post.date_gmt) if written else None
         article.created_at = written or article.created_at
         modified = wordpress_time(post.modified_gmt, post.modified)
+        if modified and not dates.in_range(modified):
+            self._warn_out_of_range(post, "last change", modified, "left out")
+            modified = None
         article.updated_at = modified or article.updated_at
 
     def _save(self, article: Article, categories: list, tags: list) -> None:
@@ -358,6 +365,13 @@ class Importer:
             update_conflicts=True,
             unique_fields=["old_path"],
             update_fields=["article"],
+        )
+
+    def _warn_out_of_range(self, post: Post, what: str, moment, outcome: str) -> None:
+        years = f"{dates.EARLIEST.year} to {dates.LATEST.year}"
+        self._warn(
+            f"{post.label}: the {what} {moment.date().isoformat()} is outside the "
+            f"years {years}: {outcome}."
         )
 
     def _warn(self, message: str) -> None:

@@ -210,6 +210,23 @@ def test_without_a_gmt_date_the_local_date_is_read_in_the_site_time_zone(
     assert Article.objects.get().published_at == datetime(2019, 4, 1, 10, tzinfo=UTC)
 
 
+@pytest.mark.parametrize("written", ["0001-01-01 00:00:00", "9999-12-31 23:59:59"])
+def test_a_post_dated_outside_1900_to_2199_becomes_an_undated_draft_and_is_reported(
+    client, db, export, written
+):
+    output = run(export(item(12, date_gmt=written, date=written)))
+    article = Article.objects.get()
+    assert (article.status, article.published_at) == (Article.Status.DRAFT, None)
+    assert f"the date {written[:10]} is outside the years 1900 to 2199" in output
+    assert "imported as a draft" in output
+
+
+def test_a_last_change_outside_1900_to_2199_is_left_out_and_reported(db, export):
+    output = run(export(item(12, modified_gmt="0001-01-01 00:00:00")))
+    assert timezone.now() - Article.objects.get().updated_at < timedelta(minutes=1)
+    assert "the last change 0001-01-01 is outside the years 1900 to 2199" in output
+
+
 def test_a_password_protected_post_is_kept_as_a_draft(db, export):
     output = run(export(item(12, password="secret")))
     assert Article.objects.get().status == Article.Status.DRAFT
