@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -299,9 +299,15 @@ class Article(models.Model):
         new_image = bool(self.featured_image) and not self.featured_image._committed
         if new_image:
             self.featured_image = images.reencode(self.featured_image)
-        super().save(*args, **kwargs)
-        if new_image:
-            images.make_renditions(self.featured_image.name)
+        try:  # the row and the files together, or neither
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if new_image:
+                    images.make_renditions(self.featured_image.name)
+        except BaseException:
+            if new_image and self.featured_image._committed:  # stored, then failed
+                images.delete_stored(self.featured_image.name, self.image_width)
+            raise
         self._keep_old_address()
 
     def get_absolute_url(self):

@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils.html import strip_tags
@@ -139,11 +138,7 @@ class Importer:
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
         for name, width in self.stored_images:
-            default_storage.delete(name)
-            for rendition_width in images.rendition_widths(width):
-                for extension in images.RENDITION_FORMATS:
-                    rendition = images.rendition_name(name, rendition_width, extension)
-                    default_storage.delete(rendition)
+            images.delete_stored(name, width)
 
     def _existing_article(self, post: Post) -> Article | None:
         """The article imported from this post before, by WordPress ID, then guid."""

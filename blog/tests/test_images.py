@@ -4,11 +4,12 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image, ImageCms
+from PIL import ExifTags, Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
 from blog import images
@@ -66,13 +67,23 @@ def assert_without_metadata(name: str) -> None:
     assert not {"comment", "exif", "xmp", "icc_profile", "Author"} & info.keys()
 
 
-def all_stored_versions(name: str, width: int) -> list[str]:
-    """A stored picture and every one of its renditions."""
-    return [name] + [
-        images.rendition_name(name, rendition_width, extension)
-        for rendition_width in images.rendition_widths(width)
-        for extension in images.RENDITION_FORMATS
-    ]
+def png(size: tuple[int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def jpeg_turned_upright(size: tuple[int, int]) -> bytes:
+    """A JPEG stored on its side, with the EXIF orientation that turns it upright."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # turn 90 degrees clockwise
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def stored_files() -> set[Path]:
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
 
 
 def big_noisy_png() -> bytes:
@@ -110,6 +121,17 @@ REFUSED = {
         "Upload a valid image",
     ),
     "12 MB image": ("huge.png", big_noisy_png, "larger than 10 MB"),
+    # Past 16,383 pixels WebP cannot hold a rendition.
+    "too tall": (
+        "tall.png",
+        lambda: png((100, 20_000)),
+        "This picture is 100 x 20,000 pixels, taller than a web picture can be",
+    ),
+    "too tall once upright": (
+        "tall.jpg",
+        lambda: jpeg_turned_upright((20_000, 100)),
+        "This picture is 100 x 20,000 pixels, taller than a web picture can be",
+    ),
 }
 
 
@@ -169,8 +191,31 @@ def test_comments_and_all_other_metadata_are_gone_from_the_picture_and_rendition
     upload = SimpleUploadedFile(f"x{extension}", picture_with_metadata(image_format))
     assert post_article(client, upload, article_form).status_code == 302
     article = Article.objects.get()
-    for name in all_stored_versions(article.featured_image.name, article.image_width):
+    for name in images.stored_names(article.featured_image.name, article.image_width):
         assert_without_metadata(name)
+
+
+def test_a_very_wide_picture_gets_renditions_that_fit(make_article):
+    upload = SimpleUploadedFile("wide.png", png((20_000, 100)))
+    article = make_article(featured_image=upload, featured_image_alt="x")
+    assert (article.image_width, article.image_height) == (2400, 12)
+    for name in images.stored_names(article.featured_image.name, 2400):
+        assert default_storage.exists(name)
+
+
+def test_a_failure_while_making_renditions_leaves_no_file_and_no_article(
+    client, editor, sign_in, article_form, monkeypatch
+):
+    def disk_full(image, width):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(images, "_encoded_renditions", disk_full)
+    sign_in(editor)
+    before = stored_files()
+    with pytest.raises(OSError):
+        post_article(client, jpeg_upload(), article_form)
+    assert stored_files() == before
+    assert not Article.objects.exists()
 
 
 def test_bytes_appended_after_a_png_are_dropped(make_article):

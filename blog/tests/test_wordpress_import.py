@@ -6,7 +6,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
@@ -16,9 +15,10 @@ from taggit.models import Tag
 from blog import images, wordpress
 from blog.models import Article, Author, Category, Redirect
 from blog.tests.test_images import (
-    all_stored_versions,
     assert_without_metadata,
     picture_with_metadata,
+    png,
+    stored_files,
 )
 from conftest import jpeg_upload, png_bomb
 
@@ -138,10 +138,6 @@ def run(path: Path, **options) -> str:
     out = io.StringIO()
     call_command("import_wordpress", str(path), stdout=out, **options)
     return out.getvalue()
-
-
-def stored_files() -> set[Path]:
-    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
 
 
 def assert_nothing_written():
@@ -345,10 +341,8 @@ def test_the_featured_image_comes_from_the_thumbnail_attachment(db, export, uplo
     assert article.featured_image.name.startswith("articles/")
     assert b"TRAILING-BYTES" not in article.featured_image.read()
     assert article.image_width == 1200
-    for width in images.rendition_widths(article.image_width):
-        for extension in images.RENDITION_FORMATS:
-            name = images.rendition_name(article.featured_image.name, width, extension)
-            assert default_storage.exists(name)
+    for name in images.stored_names(article.featured_image.name, 1200):
+        assert default_storage.exists(name)
     assert "images: 1 created, 0 updated, 0 unchanged" in output
     assert "missing images: 0" in output
 
@@ -358,7 +352,7 @@ def test_imported_pictures_keep_no_comment_or_other_metadata(db, export, uploads
     post = item(12, meta={"_thumbnail_id": "20"})
     run(export(post, attachment(20, "2019/04/knee.jpg")), media_dir=uploads)
     article = Article.objects.get()
-    for name in all_stored_versions(article.featured_image.name, article.image_width):
+    for name in images.stored_names(article.featured_image.name, article.image_width):
         assert_without_metadata(name)
 
 
@@ -382,6 +376,7 @@ def test_without_a_media_folder_thumbnails_are_skipped_and_counted(db, export):
         ("2019/04/notes.jpg", "Please upload a JPEG, PNG or WebP picture."),
         ("../secret.jpg", "'../secret.jpg' is not a file in --media-dir"),
         ("2019/04/panorama.png", "the limit is 40 megapixels"),
+        ("2019/04/tall.png", "taller than a web picture can be"),
     ],
 )
 def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
@@ -390,6 +385,7 @@ def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
     (uploads / "2019/04/notes.jpg").write_text("not a picture")
     (uploads.parent / "secret.jpg").write_bytes(photo())
     (uploads / "2019/04/panorama.png").write_bytes(png_bomb(20_000))
+    (uploads / "2019/04/tall.png").write_bytes(png((100, 20_000)))
     post = item(12, meta={"_thumbnail_id": "20"})
     output = run(export(post, attachment(20, file)), media_dir=uploads)
     assert not Article.objects.get().featured_image
