@@ -11,30 +11,17 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 
 from clinic_site.client import client_address
 
 logger = logging.getLogger(__name__)
 
 
-def _limit() -> tuple[int, int]:
-    try:
-        count, seconds = (
-            int(part) for part in settings.APPOINTMENT_RATE_LIMIT.split("/")
-        )
-    except ValueError:
-        raise ImproperlyConfigured(
-            "APPOINTMENT_RATE_LIMIT should look like 5/600"
-        ) from None
-    return count, seconds
-
-
 def over_limit(request) -> bool:
     """Count this post; True when the client has posted too often in the window."""
-    allowed, seconds = _limit()
-    if allowed == 0:
+    if settings.APPOINTMENT_RATE_LIMIT_OFF:
         return False
+    allowed, seconds = settings.APPOINTMENT_RATE_LIMIT
     window = int(time.time() // seconds)
     # Hashed: the cache holds no visitor address.
     client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]

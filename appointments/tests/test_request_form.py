@@ -196,7 +196,7 @@ def test_posting_without_the_csrf_token_is_refused(db, request_data):
 def test_too_many_posts_from_one_client_get_429_with_the_phone_and_the_typing_kept(
     client, request_data, settings
 ):
-    settings.APPOINTMENT_RATE_LIMIT = "2/600"
+    settings.APPOINTMENT_RATE_LIMIT = (2, 600)
     for _ in range(2):
         assert post(client, request_data()).status_code == 302
     response = post(client, request_data(reason="My third request"))
@@ -207,10 +207,19 @@ def test_too_many_posts_from_one_client_get_429_with_the_phone_and_the_typing_ke
 
 
 def test_the_rate_limit_counts_each_client_separately(client, request_data, settings):
-    settings.APPOINTMENT_RATE_LIMIT = "1/600"
+    settings.APPOINTMENT_RATE_LIMIT = (1, 600)
     assert post(client, request_data()).status_code == 302
     other = Client(REMOTE_ADDR="10.1.2.3")
     assert other.post(URL, request_data()).status_code == 302
+
+
+def test_the_rate_limit_can_be_turned_off_for_load_tests(
+    client, request_data, settings
+):
+    settings.APPOINTMENT_RATE_LIMIT = (1, 600)
+    settings.APPOINTMENT_RATE_LIMIT_OFF = True
+    for _ in range(3):
+        assert post(client, request_data()).status_code == 302
 
 
 def test_error_reports_never_contain_what_the_visitor_typed(rf, request_data):
