@@ -168,6 +168,16 @@ class AppointmentRequestForm(forms.ModelForm):
         """The honeypot was filled: a bot. (Only meaningful after is_valid().)"""
         return bool(self.cleaned_data.get("website"))
 
+    @property
+    def caught_in_a_trap(self) -> bool:
+        """Filled the honeypot, or sent quicker than a person types: a bot.
+
+        (Only meaningful after is_valid(); an invalid form may be either.)
+        """
+        return bool(self.data.get("website")) or self.has_error(
+            "form_token", "too_fast"
+        )
+
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
         if not any(character.isalpha() for character in name):

@@ -295,7 +295,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 APPOINTMENT_NOTIFY_EMAILS = env_list(
     "APPOINTMENT_NOTIFY_EMAILS", "frontdesk@clinic.example"
 )
-# Form posts per visitor address: (count, seconds), from "5/600".
+# Requests per visitor address in a sliding window: (count, seconds), from "5/600".
+# Accepted requests and posts caught by the traps count; mistakes do not.
 APPOINTMENT_RATE_LIMIT = env_rate("APPOINTMENT_RATE_LIMIT", "5/600")
 # For load tests that post from one address only; `check --deploy` warns while it is on.
 APPOINTMENT_RATE_LIMIT_OFF = env_bool("APPOINTMENT_RATE_LIMIT_OFF")

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from blog.models import Article
@@ -204,6 +205,64 @@ def test_too_many_posts_from_one_client_get_429_with_the_phone_and_the_typing_ke
     page = response.content.decode()
     assert settings.CLINIC_PHONE in page and "My third request" in page
     assert AppointmentRequest.objects.count() == 2
+
+
+def test_mistakes_do_not_count_toward_the_rate_limit(client, request_data, settings):
+    settings.APPOINTMENT_RATE_LIMIT = (2, 600)
+    for _ in range(5):
+        assert post(client, request_data(full_name="")).status_code == 200
+    assert [post(client, request_data()).status_code for _ in range(3)] == [
+        302,
+        302,
+        429,
+    ]
+
+
+def test_posts_caught_by_the_honeypot_or_the_fill_time_count(
+    client, request_data, settings
+):
+    settings.APPOINTMENT_RATE_LIMIT = (2, 600)
+    assert post(client, request_data(website="http://spam.example")).status_code == 302
+    too_fast = request_data(form_token=old_form_token(age_seconds=0))
+    assert "very quick" in post(client, too_fast).content.decode()
+    assert post(client, request_data()).status_code == 429
+
+
+def test_a_second_click_on_the_same_form_counts_once(client, request_data, settings):
+    settings.APPOINTMENT_RATE_LIMIT = (2, 600)
+    same_form = request_data()
+    assert post(client, same_form).status_code == 302
+    assert post(client, same_form).status_code == 302
+    assert post(client, request_data()).status_code == 302
+    assert post(client, request_data()).status_code == 429
+
+
+def test_the_window_slides_over_fixed_boundaries(
+    client, request_data, settings, time_machine
+):
+    settings.APPOINTMENT_RATE_LIMIT = (2, 600)
+    time_machine(seconds=600 - timezone.now().timestamp() % 600 - 10)
+    for _ in range(2):  # 10 seconds before a multiple of the window
+        assert post(client, request_data()).status_code == 302
+    time_machine(seconds=20)  # past it: a fixed window would start again here
+    assert post(client, request_data()).status_code == 429
+    time_machine(seconds=600 + 60)  # a window and a slot later
+    assert post(client, request_data()).status_code == 302
+
+
+def test_a_patient_gets_through_when_the_cache_is_down(
+    client, request_data, settings, caplog
+):
+    settings.APPOINTMENT_RATE_LIMIT = (1, 600)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    for _ in range(2):
+        assert post(client, request_data()).status_code == 302
+    assert "rate limit skipped: the cache did not answer" in caplog.text
 
 
 def test_the_rate_limit_counts_each_client_separately(client, request_data, settings):
