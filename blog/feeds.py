@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from blog import images
 from blog.models import Article, Category
@@ -11,13 +12,18 @@ FEED_LENGTH = 20
 
 
 class ArticleFeed(Feed):
-    """RSS 2.0: the newest public articles, with their picture as an enclosure."""
+    """RSS 2.0: the newest public articles, with their picture as an enclosure.
+
+    Readers take the text of a feed as HTML, so every text here is HTML-escaped
+    (and then XML-escaped by the feed writer), as WordPress does: a title such as
+    "<b>Knee</b>" reaches subscribers as those characters, not as bold type.
+    """
 
     feed_type = Rss201rev2Feed
     description = "Health articles from our physicians."
 
     def title(self, obj=None):
-        return settings.CLINIC_NAME
+        return escape(settings.CLINIC_NAME)
 
     def link(self, obj=None):
         return reverse("blog:article_list")
@@ -30,10 +36,10 @@ class ArticleFeed(Feed):
         return articles[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        return escape(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -42,10 +48,10 @@ class ArticleFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author.byline
+        return escape(item.author.byline)
 
     def item_categories(self, item):
-        return [category.name for category in item.categories.all()]
+        return [escape(category.name) for category in item.categories.all()]
 
     def item_enclosures(self, item):
         if not item.featured_image:
@@ -62,7 +68,7 @@ class CategoryFeed(ArticleFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj=None):
-        return f"{settings.CLINIC_NAME}: {obj.name}"
+        return escape(f"{settings.CLINIC_NAME}: {obj.name}")
 
     def link(self, obj=None):
         return obj.get_absolute_url()

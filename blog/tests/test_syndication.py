@@ -1,11 +1,13 @@
 """Feeds, sitemap, structured data and meta tags: what crawlers and apps see."""
 
+import html
 import json
 import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
 import feedparser
+from django.conf import settings
 from django.utils import timezone
 
 from blog.models import Article, Category
@@ -31,6 +33,29 @@ def test_the_feed_parses_and_carries_summary_date_author_categories_and_image(
     assert entry.published_parsed
     (enclosure,) = entry.enclosures
     assert enclosure.type == "image/jpeg" and int(enclosure.length) > 0
+
+
+MARKUP = '<b onmouseover="alert(1)">Knee & hip</b><script>alert(2)</script>'
+
+
+def test_feeds_carry_titles_summaries_categories_and_authors_as_text_not_markup(
+    client, make_article, author
+):
+    author.name, author.credentials = MARKUP, ""
+    author.save()
+    category = Category.objects.create(name=MARKUP, slug="markup")
+    make_article(title=MARKUP, summary=MARKUP, categories=[category])
+    for url in ["/blog/feed/", "/blog/category/markup/feed/"]:
+        content = client.get(url).content
+        assert b"<script" not in content and b"&lt;script" not in content
+        assert b"&amp;lt;script&amp;gt;" in content  # HTML-escaped, then XML-escaped
+        feed = feedparser.parse(content)
+        entry = feed.entries[0]
+        texts = [entry.title, entry.summary, entry.tags[0].term, entry.author]
+        for text in [feed.feed.title, *texts]:
+            assert "<" not in text, url  # nothing a reader renders as markup
+        assert {html.unescape(text) for text in texts} == {MARKUP}
+    assert html.unescape(feed.feed.title) == f"{settings.CLINIC_NAME}: {MARKUP}"
 
 
 def test_a_category_feed_lists_only_that_category(client, make_article):
