@@ -25,8 +25,17 @@ class ArticleFeed(Feed):
     def title(self, obj=None):
         return escape(settings.CLINIC_NAME)
 
+    # Addresses on SITE_URL, never on the host a request named: feeds are cached
+    # whole, and one request for another allowed host must not set every
+    # subscriber's links.
     def link(self, obj=None):
-        return reverse("blog:article_list")
+        return settings.SITE_URL + reverse("blog:article_list")
+
+    def feed_url(self, obj=None):
+        return settings.SITE_URL + reverse("blog:feed")
+
+    def item_link(self, item):
+        return settings.SITE_URL + item.get_absolute_url()
 
     def items(self, obj=None):
         articles = Article.objects.published().for_cards()
@@ -71,4 +80,9 @@ class CategoryFeed(ArticleFeed):
         return escape(f"{settings.CLINIC_NAME}: {obj.name}")
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return settings.SITE_URL + obj.get_absolute_url()
+
+    def feed_url(self, obj=None):
+        return settings.SITE_URL + reverse(
+            "blog:category_feed", kwargs={"slug": obj.slug}
+        )

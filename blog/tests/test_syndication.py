@@ -58,6 +58,26 @@ def test_feeds_carry_titles_summaries_categories_and_authors_as_text_not_markup(
     assert html.unescape(feed.feed.title) == f"{settings.CLINIC_NAME}: {MARKUP}"
 
 
+def test_absolute_links_come_from_site_url_whatever_host_a_request_names(
+    client, make_article, settings
+):
+    settings.SITE_URL = "https://www.clinic.example"
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    article = make_article(featured_image=jpeg_upload(), featured_image_alt="x")
+    urls = [
+        "/blog/feed/",
+        "/blog/category/blog/feed/",
+        "/sitemap.xml",
+        "/robots.txt",
+        article.get_absolute_url(),
+    ]
+    for host in ["other.example", "testserver"]:  # the first fills the page cache
+        for url in urls:
+            text = client.get(url, HTTP_HOST=host).content.decode()
+            assert "https://www.clinic.example/" in text, url
+            assert "other.example" not in text and "testserver" not in text, url
+
+
 def test_a_category_feed_lists_only_that_category(client, make_article):
     news = Category.objects.get(slug="news")
     inside = make_article(categories=[news])

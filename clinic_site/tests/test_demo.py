@@ -1,5 +1,8 @@
 """The demo clinic that `make run` serves."""
 
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_static.models import StaticToken
@@ -12,6 +15,18 @@ from blog.models import Article, Author, Category
 def demo(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_make_run_links_to_the_port_it_serves():
+    commands = subprocess.run(
+        ["make", "--dry-run", "run", "PORT=8801"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "SITE_URL=http://127.0.0.1:8801 " in commands
+    assert "runserver 127.0.0.1:8801" in commands
 
 
 def test_seed_demo_refuses_to_run_in_production(db, settings):
