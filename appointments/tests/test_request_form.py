@@ -188,6 +188,38 @@ def test_the_same_form_sent_twice_makes_one_request_and_the_same_confirmation(
     assert first["Location"] == second["Location"]
 
 
+INVISIBLE = {
+    "escape sequences": "\x1b[31m\x1b[2J\x1b]0;title\x07",
+    "direction overrides": "\u202e\u202d\u2066",
+    "zero-width characters": "\u200b\u200c\u200d\u2060\ufeff",
+    "control characters": "\x07\x08\x7f",
+    "blank letters": "\u3164\u115f",
+}
+
+
+@pytest.mark.parametrize("field", ["full_name", "reason"])
+@pytest.mark.parametrize("kind", INVISIBLE)
+def test_a_name_or_reason_of_invisible_characters_only_is_refused_on_its_field(
+    client, request_data, field, kind
+):
+    response = post(client, request_data(**{field: INVISIBLE[kind]}))
+    assert response.status_code == 200
+    assert response.context["form"].has_error(field, "invisible")
+    assert "only invisible or control characters" in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_invisible_characters_are_stripped_from_what_is_stored(client, request_data):
+    data = request_data(
+        full_name="\u202eAda\u200b \x1b[31mLovelace\x1b[0m",
+        reason="Knee\u200d pain\x07\r\nwhen climbing",
+    )
+    assert post(client, data).status_code == 302
+    stored = AppointmentRequest.objects.get()
+    assert stored.full_name == "Ada Lovelace"
+    assert stored.reason == "Knee pain\nwhen climbing"
+
+
 def test_posting_without_the_csrf_token_is_refused(db, request_data):
     client = Client(enforce_csrf_checks=True)
     assert client.post(URL, request_data()).status_code == 403
