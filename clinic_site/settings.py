@@ -6,6 +6,7 @@ See the table in docs/deployment.md.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(
             f"{name} should be a whole number, not {value!r}"
         ) from None
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """A rate written "count/seconds", both whole numbers above 0."""
+    value = env_str(name, default)
+    if not (match := re.fullmatch(r"([1-9][0-9]*)/([1-9][0-9]*)", value)):
+        raise ImproperlyConfigured(
+            f"{name} should be a count and seconds above 0, like 5/600, not {value!r}"
+        )
+    return int(match[1]), int(match[2])
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -90,6 +101,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic_site.middleware.RequestSizeLimitMiddleware",
+    "clinic_site.middleware.UnreadableRequestMiddleware",
     "clinic_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -297,8 +309,11 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 APPOINTMENT_NOTIFY_EMAILS = env_list(
     "APPOINTMENT_NOTIFY_EMAILS", "frontdesk@clinic.example"
 )
-# "count/seconds" per client address; 0 turns the limit off (benchmarks only).
-APPOINTMENT_RATE_LIMIT = env_str("APPOINTMENT_RATE_LIMIT", "5/600")
+# Requests per visitor address in a sliding window: (count, seconds), from "5/600".
+# Accepted requests and posts caught by the traps count; mistakes do not.
+APPOINTMENT_RATE_LIMIT = env_rate("APPOINTMENT_RATE_LIMIT", "5/600")
+# For load tests that post from one address only; `check --deploy` warns while it is on.
+APPOINTMENT_RATE_LIMIT_OFF = env_bool("APPOINTMENT_RATE_LIMIT_OFF")
 APPOINTMENT_MIN_FILL_SECONDS = env_int("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 365)
 # Send notifications right after the request commits, in the web process. Production

@@ -353,3 +353,17 @@ def test_purge_deletes_exactly_old_closed_and_spam_requests(make_request, capsys
     assert "Deleted 2 closed or spam request(s)" in capsys.readouterr().out
     call_command("purge_requests", "--older-than", "365")  # safe to run every day
     assert "Deleted 0" in capsys.readouterr().out
+
+
+def test_the_export_strips_invisible_characters_from_every_cell(
+    client, front_desk, make_request, sign_in
+):
+    appointment = make_request(
+        full_name="Eve\u202e\u200b \x1b[2JAdams", reason="Sore\x07 knee\nat night"
+    )
+    sign_in(front_desk)
+    response = client.post(
+        LIST, {"action": "export_csv", "_selected_action": [appointment.pk]}
+    )
+    (row,) = csv.DictReader(io.StringIO(response.content.decode()))
+    assert (row["full_name"], row["reason"]) == ("Eve Adams", "Sore knee\nat night")

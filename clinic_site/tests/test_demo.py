@@ -2,6 +2,8 @@
 
 import io
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -16,6 +18,18 @@ from clinic.models import Location, Person
 def demo(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_make_run_links_to_the_port_it_serves():
+    commands = subprocess.run(
+        ["make", "--dry-run", "run", "PORT=8801"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "SITE_URL=http://127.0.0.1:8801 " in commands
+    assert "runserver 127.0.0.1:8801" in commands
 
 
 def test_seed_demo_refuses_to_run_in_production(db, settings):

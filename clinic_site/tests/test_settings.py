@@ -53,6 +53,29 @@ def test_a_malformed_whole_number_stops_the_start(value):
     assert "PAGE_CACHE_SECONDS should be a whole number" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["0", "0/600", "5/0", "five/600", "5"])
+def test_a_malformed_or_zero_rate_limit_stops_the_start(value):
+    result = manage("check", DJANGO_DEBUG="true", APPOINTMENT_RATE_LIMIT=value)
+    assert result.returncode != 0
+    assert (
+        "APPOINTMENT_RATE_LIMIT should be a count and seconds above 0, like 5/600"
+        in result.stderr
+    )
+
+
+def test_deploy_check_warns_while_the_rate_limit_is_off():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        APPOINTMENT_RATE_LIMIT_OFF="true",
+        **PRODUCTION,
+    )
+    assert result.returncode != 0
+    assert "appointments.W001" in result.stderr + result.stdout
+
+
 def test_deploy_check_passes_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
