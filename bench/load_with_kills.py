@@ -13,13 +13,13 @@ refuse: a form posted at once, and one address posting until it is refused.
 Then `concurrency` threads fetch the forms and as many post them, each no sooner than
 the minimum fill time after it was fetched, each with a unique marker in its reason.
 A post whose connection broke is sent once more with the same form, as a browser
-would. At evenly spread points of the run, a worker whose socket table (in /proc)
-holds the connection of a post in flight gets SIGKILL. Every failure is counted, and
-at the end the stored rows are counted per marker.
+would. At evenly spread points of the run, a worker whose descriptors (in /proc) hold
+the connection of a post in flight gets SIGKILL. Every failure is counted, and at the
+end the stored rows are counted per marker.
 
 The exit status is 1 unless no acknowledged request is lost, none is duplicated, no
 confirmation names another request, every kill is verified (the worker was serving
-a post and that post's connection broke), every error is one a kill caused, and both
+a post and that post's connection broke), every error is one a kill caused and both
 probes were refused. Bounded in requests and time.
 """
 
@@ -43,20 +43,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.serve import Gunicorn, bench_environment  # noqa: E402
 
 WORKERS = 4
-TIME_LIMIT = 300  # seconds for the whole load, after which unsent forms count as failed
+TIME_LIMIT = 300  # seconds for the load; forms not posted by then count as errors
 TIMEOUT = 30  # seconds for one request
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 FORM_PATH = "/appointments/request/"
-RATE_PROBE_POSTS = 100  # one address; refused by the 21st at 5/600 on 4 workers
+RATE_PROBE_POSTS = 100  # from one address: 5/600 on 4 workers refuses the 21st
 BROKEN = "broken connection"
-ESTABLISHED = "01"  # the state column of /proc/net/tcp
+KILL_TRIES = 5  # per kill wanted, see Load.kill
 
 
 @dataclass
 class Visit:
     """One visitor: a form fetched, filled in and posted, all from one address."""
 
-    marker: str
+    marker: str  # the reason field: finds this visit's rows
     address: str
     cookie: str = ""
     fields: dict = field(default_factory=dict)
@@ -65,22 +65,39 @@ class Visit:
     answers: list = field(default_factory=list)  # one per post: status or BROKEN
     confirmation: str = ""  # the redirect's address, when acknowledged
 
-    @property
-    def acknowledged(self) -> bool:
-        return bool(self.confirmation)
-
 
 @dataclass
 class Kill:
     pid: int
     seconds: float
     settled: int  # forms done when it was sent
-    visit: Visit  # the post the worker was serving
+    visit: Visit  # whose post the worker was serving
     attempt: int
 
     @property
     def verified(self) -> bool:
         return self.visit.answers[self.attempt] == BROKEN
+
+
+class PostsInFlight:
+    """Which post is on each client port, while it is sent: what the killer aims at."""
+
+    def __init__(self):
+        self._posts, self._lock = {}, threading.Lock()
+
+    @contextmanager
+    def sending(self, client_port: int, visit: Visit):
+        with self._lock:
+            self._posts[client_port] = (visit, len(visit.answers))
+        try:
+            yield
+        finally:
+            with self._lock:
+                del self._posts[client_port]
+
+    def get(self, client_port: int) -> tuple[Visit, int] | None:
+        with self._lock:
+            return self._posts.get(client_port)
 
 
 def address(n: int) -> str:
@@ -123,75 +140,30 @@ def fetch_form(port: int, visit: Visit) -> bool:
     return True
 
 
-def post_form(port: int, visit: Visit, in_flight: dict, lock) -> str:
-    """POST the form once; record the answer. `in_flight` maps client port to post."""
+def post_form(port: int, visit: Visit, in_flight: PostsInFlight) -> str:
+    """POST the form once; record and return the answer."""
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
         "Cookie": visit.cookie,
         "X-Forwarded-For": visit.address,
     }
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
-    client_port = None
     try:
         connection.connect()
-        client_port = connection.sock.getsockname()[1]
-        with lock:
-            in_flight[client_port] = (visit, len(visit.answers))
-        connection.request(
-            "POST", FORM_PATH, urllib.parse.urlencode(visit.fields), headers
-        )
-        response = connection.getresponse()
-        response.read()
+        with in_flight.sending(connection.sock.getsockname()[1], visit):
+            body = urllib.parse.urlencode(visit.fields)
+            connection.request("POST", FORM_PATH, body, headers)
+            response = connection.getresponse()
+            response.read()
         answer = str(response.status)
+        if answer == "302":
+            visit.confirmation = response.getheader("Location")
     except (OSError, http.client.HTTPException):
         answer = BROKEN
     finally:
         connection.close()
-        with lock:
-            in_flight.pop(client_port, None)
-            visit.answers.append(answer)
-    if answer == "302":
-        visit.confirmation = response.getheader("Location")
+    visit.answers.append(answer)
     return answer
-
-
-def established_connections(server_port: int) -> dict[int, int]:
-    """Socket inode -> client port, for each established connection to the server."""
-    connections = {}
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        local_port = int(fields[1].split(":")[1], 16)
-        if local_port == server_port and fields[3] == ESTABLISHED:
-            connections[int(fields[9])] = int(fields[2].split(":")[1], 16)
-    return connections
-
-
-def socket_inodes(pid: int) -> set[int]:
-    inodes = set()
-    for descriptor in Path(f"/proc/{pid}/fd").iterdir():
-        try:
-            target = os.readlink(descriptor)
-        except OSError:  # closed meanwhile
-            continue
-        if target.startswith("socket:["):
-            inodes.add(int(target[len("socket:[") : -1]))
-    return inodes
-
-
-def worker_serving_a_post(server: Gunicorn, in_flight: dict, lock):
-    """(pid, (visit, attempt)) of a worker holding a post's connection, or None."""
-    connections = established_connections(server.port)
-    for pid in server.worker_pids():
-        try:
-            inodes = socket_inodes(pid)
-        except OSError:  # exited meanwhile
-            continue
-        for inode in inodes & connections.keys():
-            with lock:
-                post = in_flight.get(connections[inode])
-            if post:
-                return pid, post
-    return None
 
 
 class Load:
@@ -199,13 +171,12 @@ class Load:
 
     def __init__(self, server, requests, concurrency, kills, fill_seconds):
         self.server, self.concurrency = server, concurrency
-        self.fill_seconds = fill_seconds
+        self.fill_seconds, self.kills_wanted = fill_seconds, kills
         self.visits = [Visit(f"load test {n}", address(n)) for n in range(requests)]
-        self.kills_wanted = kills
         self.kills: list[Kill] = []
-        self.in_flight: dict = {}
+        self.in_flight = PostsInFlight()
         self.lock = threading.Lock()
-        self.settled = 0
+        self.settled = 0  # forms done with: fetch failed, or posted
         self.to_fetch = iter(self.visits)
         self.fetched = queue.Queue()
         self.finished = threading.Event()
@@ -249,30 +220,60 @@ class Load:
         while visit := self.fetched.get():
             ready = visit.fetched_at + self.fill_seconds
             if ready > self.deadline:
-                continue  # never posted: counted as failed
+                continue  # never posted: an error in the report
             time.sleep(max(0.0, ready - time.monotonic()))
-            port = self.server.port
-            if post_form(port, visit, self.in_flight, self.lock) == BROKEN:
-                post_form(port, visit, self.in_flight, self.lock)  # as a browser would
+            if post_form(self.server.port, visit, self.in_flight) == BROKEN:
+                post_form(self.server.port, visit, self.in_flight)  # as browsers do
             self.settle()
 
     def kill(self) -> None:
-        """At evenly spread points of the run, SIGKILL a worker serving a post."""
+        """At evenly spread points of the run, SIGKILL a worker serving a post.
+
+        The worker may answer between the look in /proc and the signal; then the
+        kill broke nothing, and another worker serving a post is killed instead.
+        """
         for k in range(self.kills_wanted):
             due = (2 * k + 1) * len(self.visits) // (2 * self.kills_wanted)
             while self.settled < due:
                 if self.finished.wait(0.01):
                     return
-            while not self.finished.is_set():
-                if found := worker_serving_a_post(
-                    self.server, self.in_flight, self.lock
-                ):
-                    pid, (visit, attempt) = found
-                    os.kill(pid, signal.SIGKILL)
-                    seconds = time.monotonic() - self.started
-                    self.kills.append(Kill(pid, seconds, self.settled, visit, attempt))
+            for _try in range(KILL_TRIES):
+                kill = self.kill_a_worker_serving_a_post()
+                if kill is None:
+                    return
+                while len(kill.visit.answers) <= kill.attempt:
+                    time.sleep(0.01)  # the post's own timeout bounds this
+                if kill.verified:
                     break
-                time.sleep(0.002)
+
+    def kill_a_worker_serving_a_post(self) -> Kill | None:
+        """Look until one is found (then kill it) or the load has finished."""
+        while not self.finished.is_set():
+            for pid, clients in self.server.clients_by_worker().items():
+                for client_port in clients:
+                    if post := self.in_flight.get(client_port):
+                        os.kill(pid, signal.SIGKILL)
+                        seconds = time.monotonic() - self.started
+                        kill = Kill(pid, seconds, self.settled, *post)
+                        self.kills.append(kill)
+                        return kill
+            time.sleep(0.002)
+        return None
+
+
+def probe_defences(port: int, fill_seconds: float) -> tuple[Visit, list[Visit]]:
+    """A form posted at once, and one address posting until refused (at most 100)."""
+    in_flight = PostsInFlight()
+    hasty = Visit("probe fill time", "192.0.2.1")
+    if fetch_form(port, hasty):
+        post_form(port, hasty, in_flight)
+    burst = [Visit(f"probe rate {n}", "192.0.2.2") for n in range(RATE_PROBE_POSTS)]
+    burst = [visit for visit in burst if fetch_form(port, visit)]
+    time.sleep(fill_seconds)
+    for visit in burst:
+        if post_form(port, visit, in_flight) != "302":
+            break
+    return hasty, [visit for visit in burst if visit.answers]
 
 
 @contextmanager
@@ -298,7 +299,7 @@ def throwaway_database(postgres: bool):
 
 
 def prepare() -> None:
-    """Schema, static files (the pages need the manifest) and one location."""
+    """Schema, static files (pages need their manifest) and the one location."""
     from django.core.management import call_command
 
     from appointments.models import Location
@@ -313,24 +314,6 @@ def prepare() -> None:
         postal_code="02139",
         phone="(617) 555-0110",
     )
-
-
-def probe_defences(port: int, fill_seconds: float) -> tuple[Visit, list[Visit]]:
-    """A form posted at once, and one address posting until refused (at most 100)."""
-    hasty = Visit("probe fill time", "192.0.2.1")
-    if fetch_form(port, hasty):
-        post_form(port, hasty, {}, threading.Lock())
-    burst = [Visit(f"probe rate {n}", "192.0.2.2") for n in range(RATE_PROBE_POSTS)]
-    burst = [visit for visit in burst if fetch_form(port, visit)]
-    time.sleep(fill_seconds)
-    for visit in burst:
-        if post_form(port, visit, {}, threading.Lock()) != "302":
-            break
-    return hasty, [visit for visit in burst if visit.answers]
-
-
-def answer_counts(visits) -> Counter:
-    return Counter(answer for visit in visits for answer in visit.answers)
 
 
 def main() -> None:
@@ -348,8 +331,8 @@ def main() -> None:
         and 1 <= args.kills <= args.requests // 100
     ):
         sys.exit("requests: 100-20,000, concurrency: 1-64, kills: 1 per 100 requests.")
-    # The production values, whatever this shell says; REDIS_URL: each worker's own
-    # cache, so no run shares counters with another.
+    # Production's limits whatever this shell says; no REDIS_URL, so each worker
+    # counts in its own memory and no run shares counters with another.
     for name in ("APPOINTMENT_RATE_LIMIT", "APPOINTMENT_MIN_FILL_SECONDS", "REDIS_URL"):
         os.environ.pop(name, None)
     with throwaway_database(args.postgres) as database_url:
@@ -358,10 +341,8 @@ def main() -> None:
             DJANGO_BEHIND_PROXY="true",
             NOTIFICATIONS_INLINE="false",
         )
-        os.environ.update(
-            env
-        )  # this process prepares and counts with the same settings
-        os.environ["DJANGO_SETTINGS_MODULE"] = "clinic_site.settings"
+        # This process prepares and counts, with the server's settings.
+        os.environ.update(env, DJANGO_SETTINGS_MODULE="clinic_site.settings")
         import django
 
         django.setup()
@@ -380,19 +361,18 @@ def main() -> None:
 
 
 def stored_references() -> dict[str, list[str]]:
-    """Reference of every stored request, by reason (our marker)."""
+    """The reference of every stored request, by reason (our marker)."""
     from appointments.models import AppointmentRequest
 
     stored = defaultdict(list)
-    for reason, reference in AppointmentRequest.objects.values_list(
-        "reason", "reference"
-    ):
+    rows = AppointmentRequest.objects.values_list("reason", "reference")
+    for reason, reference in rows:
         stored[reason].append(reference)
     return stored
 
 
 def confirmed_reference(visit: Visit) -> str:
-    """The reference the visitor's confirmation address names."""
+    """The reference that the visitor's confirmation address names."""
     from django.core import signing
 
     from appointments.views import THANKS_SALT
@@ -402,37 +382,28 @@ def confirmed_reference(visit: Visit) -> str:
 
 
 def report(load: Load, hasty: Visit, burst: list[Visit]) -> bool:
-    """Print the counts; True when the run failed."""
+    """Print what happened and the counts; True when the run failed."""
     from django.conf import settings
     from django.db import connection
 
     stored = stored_references()
     visits = load.visits
-    acknowledged = [visit for visit in visits if visit.acknowledged]
-    answers = answer_counts(visits)
+    acknowledged = [visit for visit in visits if visit.confirmation]
+    answers = Counter(answer for visit in visits for answer in visit.answers)
+    fetch_failed = sum(1 for visit in visits if visit.fetch_error)
+    unanswered = sum(1 for visit in visits if not visit.answers)
+    verified = sum(1 for kill in load.kills if kill.verified)
+    errors = unanswered + answers.total() - answers["302"]
     count = {
         "forms": len(visits),
-        "form fetches failed": sum(1 for visit in visits if visit.fetch_error),
-        "forms not posted within the time limit": sum(
-            1 for visit in visits if visit.fields and not visit.answers
-        ),
-        "posts sent": answers.total(),
-        "  resent after a broken connection": sum(
-            1 for visit in visits if len(visit.answers) == 2
-        ),
+        "form fetches failed": fetch_failed,
+        "forms not posted in time": unanswered - fetch_failed,
+        "posts": answers.total(),
         "  answered 302 (acknowledged)": answers["302"],
-        "  broken connection": answers[BROKEN],
+        "  broken connection (then resent once)": answers[BROKEN],
         "  answered otherwise": answers.total() - answers["302"] - answers[BROKEN],
-    }
-    count["errors"] = (
-        count["form fetches failed"]
-        + count["forms not posted within the time limit"]
-        + count["  broken connection"]
-        + count["  answered otherwise"]
-    )
-    verified = sum(1 for kill in load.kills if kill.verified)
-    count |= {
-        "  not caused by a kill": count["errors"] - verified,
+        "errors": errors,
+        "  not caused by a kill": errors - verified,
         "acknowledged": len(acknowledged),
         "stored": sum(len(stored[visit.marker]) for visit in visits),
         "lost": sum(1 for visit in acknowledged if not stored[visit.marker]),
@@ -443,9 +414,9 @@ def report(load: Load, hasty: Visit, burst: list[Visit]) -> bool:
             if stored[visit.marker]
             and confirmed_reference(visit) not in stored[visit.marker]
         ),
-        "kills requested": load.kills_wanted,
-        "kills on a worker serving a post": len(load.kills),
-        "kills verified (that post broke)": verified,
+        "kills wanted": load.kills_wanted,
+        "kills of a worker holding a post": len(load.kills),
+        "  verified: that post broke": verified,
     }
     fill_time_refused = hasty.answers == ["200"]
     burst_answers = [visit.answers[0] for visit in burst]
@@ -453,28 +424,28 @@ def report(load: Load, hasty: Visit, burst: list[Visit]) -> bool:
 
     print(
         f"{connection.display_name}, {WORKERS} gunicorn sync workers, "
-        f"{load.concurrency} threads fetching forms and {load.concurrency} posting "
-        f"them, rate limit {settings.APPOINTMENT_RATE_LIMIT}, minimum fill time "
+        f"{load.concurrency} threads fetching forms and {load.concurrency} posting, "
+        f"rate limit {settings.APPOINTMENT_RATE_LIMIT}, minimum fill time "
         f"{load.fill_seconds} s, one client address per form (X-Forwarded-For)"
     )
     print(
-        f"probe, a form posted at once: answered {' '.join(hasty.answers) or 'nothing'}"
-        f" ({'refused' if fill_time_refused else 'NOT REFUSED'})"
+        f"probe, a form posted at once: {' '.join(hasty.answers) or 'no answer'} "
+        f"({'refused' if fill_time_refused else 'NOT REFUSED'})"
     )
     print(
         f"probe, one address posting: {burst_answers.count('302')} accepted, then "
-        f"{burst_answers[-1] if burst_answers else 'nothing'}"
-        f" ({'refused' if rate_limit_refused else 'NOT REFUSED'})"
+        f"{burst_answers[-1] if burst_answers else 'nothing'} "
+        f"({'refused' if rate_limit_refused else 'NOT REFUSED'})"
     )
     for n, kill in enumerate(load.kills, 1):
         print(
-            f"kill {n} at {kill.seconds:5.1f} s, after {kill.settled} forms: worker "
+            f"kill {n} at {kill.seconds:5.1f} s, {kill.settled} forms done: worker "
             f"{kill.pid} held a post's connection; that post: "
             f"{kill.visit.answers[kill.attempt]}"
         )
     for label, value in count.items():
-        print(f"{label:<42}{value:>6}")
-    print(f"{'elapsed':<42}{load.elapsed:>6.1f} s")
+        print(f"{label:<40}{value:>6}")
+    print(f"{'elapsed':<40}{load.elapsed:>6.1f} s")
     failed = bool(
         count["lost"]
         or count["duplicated"]
