@@ -185,10 +185,14 @@ class Load:
         self.started = time.monotonic()
         self.deadline = self.started + TIME_LIMIT
         fetchers = [
-            threading.Thread(target=self.fetch) for _ in range(self.concurrency)
+            threading.Thread(target=self.fetch, daemon=True)
+            for _ in range(self.concurrency)
         ]
-        posters = [threading.Thread(target=self.post) for _ in range(self.concurrency)]
-        killer = threading.Thread(target=self.kill)
+        posters = [
+            threading.Thread(target=self.post, daemon=True)
+            for _ in range(self.concurrency)
+        ]
+        killer = threading.Thread(target=self.kill, daemon=True)
         for thread in [*fetchers, *posters, killer]:
             thread.start()
         for thread in fetchers:
@@ -290,10 +294,7 @@ def throwaway_database(postgres: bool):
         server.execute(f'CREATE DATABASE "{name}"')
     try:
         yield f"{POSTGRES_SERVER}/{name}"
-    finally:
-        from django.db import connections
-
-        connections.close_all()
+    finally:  # FORCE: also ends this process's own connection to it
         with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as server:
             server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
@@ -414,9 +415,9 @@ def report(load: Load, hasty: Visit, burst: list[Visit]) -> bool:
             if stored[visit.marker]
             and confirmed_reference(visit) not in stored[visit.marker]
         ),
-        "kills wanted": load.kills_wanted,
-        "kills of a worker holding a post": len(load.kills),
-        "  verified: that post broke": verified,
+        "kills requested": load.kills_wanted,
+        "kills made, each of a worker holding a post": len(load.kills),
+        "kills verified: that post broke": verified,
     }
     fill_time_refused = hasty.answers == ["200"]
     burst_answers = [visit.answers[0] for visit in burst]
@@ -444,8 +445,8 @@ def report(load: Load, hasty: Visit, burst: list[Visit]) -> bool:
             f"{kill.visit.answers[kill.attempt]}"
         )
     for label, value in count.items():
-        print(f"{label:<40}{value:>6}")
-    print(f"{'elapsed':<40}{load.elapsed:>6.1f} s")
+        print(f"{label:<44}{value:>6}")
+    print(f"{'elapsed':<44}{load.elapsed:>6.1f} s")
     failed = bool(
         count["lost"]
         or count["duplicated"]
