@@ -223,7 +223,7 @@ class Load:
     def post(self) -> None:
         while visit := self.fetched.get():
             ready = visit.fetched_at + self.fill_seconds
-            if ready > self.deadline:
+            if max(ready, time.monotonic()) > self.deadline:
                 continue  # never posted: an error in the report
             time.sleep(max(0.0, ready - time.monotonic()))
             if post_form(self.server.port, visit, self.in_flight) == BROKEN:
@@ -246,7 +246,7 @@ class Load:
                 if kill is None:
                     return
                 while len(kill.visit.answers) <= kill.attempt:
-                    time.sleep(0.01)  # the post's own timeout bounds this
+                    self.finished.wait(0.01)  # the post's timeout bounds this
                 if kill.verified:
                     break
 
