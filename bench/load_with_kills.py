@@ -29,6 +29,8 @@ import os
 import queue
 import re
 import signal
+import socket
+import struct
 import sys
 import tempfile
 import threading
@@ -49,6 +51,7 @@ POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 FORM_PATH = "/appointments/request/"
 RATE_PROBE_POSTS = 100  # from one address: 5/600 on 4 workers refuses the 21st
 BROKEN = "broken connection"
+TCPI_BYTES_RECEIVED = 128  # offset in Linux's struct tcp_info (TCP_INFO)
 KILL_TRIES = 5  # per kill wanted, see Load.kill
 
 
@@ -79,6 +82,21 @@ class Kill:
         return self.visit.answers[self.attempt] == BROKEN
 
 
+@dataclass(frozen=True)
+class Post:
+    visit: Visit
+    attempt: int
+    sock: socket.socket
+
+    def unanswered(self) -> bool:
+        """No byte of the answer has reached the client yet, read or not."""
+        try:
+            info = self.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 256)
+        except OSError:  # closed: the post is over
+            return False
+        return struct.unpack_from("Q", info, TCPI_BYTES_RECEIVED)[0] == 0
+
+
 class PostsInFlight:
     """Which post is on each client port, while it is sent: what the killer aims at."""
 
@@ -86,16 +104,17 @@ class PostsInFlight:
         self._posts, self._lock = {}, threading.Lock()
 
     @contextmanager
-    def sending(self, client_port: int, visit: Visit):
+    def sending(self, sock: socket.socket, visit: Visit):
+        client_port = sock.getsockname()[1]
         with self._lock:
-            self._posts[client_port] = (visit, len(visit.answers))
+            self._posts[client_port] = Post(visit, len(visit.answers), sock)
         try:
             yield
         finally:
             with self._lock:
                 del self._posts[client_port]
 
-    def get(self, client_port: int) -> tuple[Visit, int] | None:
+    def get(self, client_port: int) -> Post | None:
         with self._lock:
             return self._posts.get(client_port)
 
@@ -150,7 +169,7 @@ def post_form(port: int, visit: Visit, in_flight: PostsInFlight) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
     try:
         connection.connect()
-        with in_flight.sending(connection.sock.getsockname()[1], visit):
+        with in_flight.sending(connection.sock, visit):
             body = urllib.parse.urlencode(visit.fields)
             connection.request("POST", FORM_PATH, body, headers)
             response = connection.getresponse()
@@ -233,8 +252,8 @@ class Load:
     def kill(self) -> None:
         """At evenly spread points of the run, SIGKILL a worker serving a post.
 
-        The worker may answer between the look in /proc and the signal; then the
-        kill broke nothing, and another worker serving a post is killed instead.
+        Should the worker answer in the instant between the last look and the
+        signal, the kill broke nothing, and another one serving a post is killed.
         """
         for k in range(self.kills_wanted):
             due = (2 * k + 1) * len(self.visits) // (2 * self.kills_wanted)
@@ -255,10 +274,15 @@ class Load:
         while not self.finished.is_set():
             for pid, clients in self.server.clients_by_worker().items():
                 for client_port in clients:
-                    if post := self.in_flight.get(client_port):
+                    post = self.in_flight.get(client_port)
+                    # The look in /proc may be stale by now (other threads ran), but
+                    # a worker that has not begun the answer is still serving it.
+                    if post and post.unanswered():
                         os.kill(pid, signal.SIGKILL)
                         seconds = time.monotonic() - self.started
-                        kill = Kill(pid, seconds, self.settled, *post)
+                        kill = Kill(
+                            pid, seconds, self.settled, post.visit, post.attempt
+                        )
                         self.kills.append(kill)
                         return kill
             time.sleep(0.002)
