@@ -14,8 +14,8 @@ Then `concurrency` threads fetch the forms and as many post them, each no sooner
 the minimum fill time after it was fetched, each with a unique marker in its reason.
 A post whose connection broke is sent once more with the same form, as a browser
 would. At evenly spread points of the run, a worker whose descriptors (in /proc) hold
-the connection of a post in flight gets SIGKILL. Every failure is counted, and at the
-end the stored rows are counted per marker.
+the connection of a post with no byte of answer yet gets SIGKILL. Every failure is
+counted, and at the end the stored rows are counted per marker.
 
 The exit status is 1 unless no acknowledged request is lost, none is duplicated, no
 confirmation names another request, every kill is verified (the worker was serving
