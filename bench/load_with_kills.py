@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.serve import Gunicorn, bench_environment  # noqa: E402
 
 WORKERS = 4
-TIME_LIMIT = 300  # seconds for the load; forms not posted by then count as errors
+TIME_LIMIT = 600  # seconds for the load; forms not posted by then count as errors
 TIMEOUT = 30  # seconds for one request
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 FORM_PATH = "/appointments/request/"
