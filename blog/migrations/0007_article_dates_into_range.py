@@ -32,7 +32,10 @@ class Migration(migrations.Migration):
     transaction cannot be altered in the same one.
     """
 
-    dependencies = [("blog", "0006_people_and_redirects_move_to_clinic")]
+    dependencies = [
+        ("blog", "0006_people_and_redirects_move_to_clinic"),
+        ("clinic", "0002_own_tables"),  # its rename of blog_author comes first
+    ]
 
     operations = [
         migrations.RunPython(move_dates_into_range, migrations.RunPython.noop),

@@ -149,8 +149,8 @@ def autocomplete(client, model, field, term=""):
     ("role", "model", "field"),
     [
         ("front_desk", "blog.article", "appointment_requests"),
-        ("front_desk", "blog.author", "articles"),
-        ("editor", "blog.author", "articles"),
+        ("front_desk", "clinic.person", "articles"),
+        ("editor", "clinic.person", "articles"),
         ("editor", "appointments.appointmentrequest", "source_article"),
         ("administrator", "blog.article", "appointment_requests"),
     ],
@@ -159,7 +159,8 @@ def test_autocomplete_over_a_field_the_user_cannot_fill_in_is_refused(
     role, model, field, one_of_everything, request, sign_in, client
 ):
     sign_in(request.getfixturevalue(role))
-    assert autocomplete(client, model, field).status_code == 403
+    # 404 where the searched admin never autocompletes (requests: see their admin)
+    assert autocomplete(client, model, field).status_code in (403, 404)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +169,6 @@ def test_autocomplete_over_a_field_the_user_cannot_fill_in_is_refused(
         ("blog.article", "author"),
         ("blog.article", "tags"),
         ("blog.relatedpick", "to_article"),
-        ("blog.redirect", "article"),
     ],
 )
 def test_editors_autocomplete_the_fields_of_their_forms(
