@@ -121,8 +121,8 @@ def main():
         "shell",
         "-c",
         "from clinic.models import Location; Location.objects.create("
-        "name='Load', street_address='1 Main St', city='Cambridge', region='MA',"
-        "postal_code='02139', phone='(617) 555-0110')",
+        "name='Load', slug='load', street_address='1 Main St', city='Cambridge',"
+        "region='MA', postal_code='02139', phone='(617) 555-0110')",
     )
 
     outcomes = {"acknowledged": [], "refused": [], "retries": 0, "gave_up": 0}
