@@ -44,9 +44,9 @@ class LocationQuerySet(models.QuerySet):
     def with_hours(self):
         """Everything a location's hours need, in two more queries: weekly hours,
         and closures from today on (as `upcoming_closures`)."""
+        today = timezone.localdate()
         upcoming = Closure.objects.filter(
-            Q(ends_on__gte=timezone.localdate())
-            | Q(ends_on=None, starts_on__gte=timezone.localdate())
+            Q(ends_on__gte=today) | Q(ends_on=None, starts_on__gte=today)
         )
         return self.prefetch_related(
             "opening_hours",
@@ -159,12 +159,11 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.span}"
 
     def clean(self):
-        if self.opens is not None and self.closes is not None:
-            if self.opens >= self.closes:
-                message = "Please give a closing time after the opening time."
-                raise ValidationError(
-                    {"closes": ValidationError(message, code="closes_before_opening")}
-                )
+        if self.opens and self.closes and self.opens >= self.closes:
+            message = "Please give a closing time after the opening time."
+            raise ValidationError(
+                {"closes": ValidationError(message, code="closes_before_opening")}
+            )
 
     @property
     def span(self) -> str:
