@@ -1,5 +1,6 @@
 """Shared fixtures: factories for articles, authors, locations and staff accounts."""
 
+import datetime
 import io
 import itertools
 import struct
@@ -126,15 +127,21 @@ def make_article(db, author, blog_category):
 
 @pytest.fixture
 def location(db):
-    return Location.objects.create(
+    """An office open Monday to Friday, 8:00 am to 5:00 pm."""
+    location = Location.objects.create(
         name="Cambridge",
+        slug="cambridge",
         street_address="1 Main Street",
         city="Cambridge",
         region="MA",
         postal_code="02139",
         phone="(617) 555-0110",
-        hours="Mon–Fri 8:00 am – 5:00 pm",
     )
+    for day in range(5):
+        location.opening_hours.create(
+            weekday=day, opens=datetime.time(8), closes=datetime.time(17)
+        )
+    return location
 
 
 def _staff(django_user_model, username, group=None, **flags):

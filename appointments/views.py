@@ -9,6 +9,7 @@ from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
+from clinic.models import Location
 
 THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -19,6 +20,9 @@ def request_appointment(request):
     article = None
     if slug := request.GET.get("article"):
         article = Article.objects.published().filter(slug=slug).first()
+    initial = {}
+    if slug := request.GET.get("location"):
+        initial["location"] = Location.objects.active().filter(slug=slug).first()
     status = 200
     if request.method == "POST":
         form = AppointmentRequestForm(request.POST)
@@ -32,7 +36,7 @@ def request_appointment(request):
         elif form.caught_in_a_trap:
             throttle.count(request)
     else:
-        form = AppointmentRequestForm()
+        form = AppointmentRequestForm(initial=initial)
     context = {"form": form, "article": article, "rate_limited": status == 429}
     return render(request, "appointments/request_form.html", context, status=status)
 

@@ -22,6 +22,16 @@ ROLE_PERMISSIONS = {
             "view_relatedpick",
         ],
         "clinic": [
+            "change_location",
+            "view_location",
+            "add_openinghours",
+            "change_openinghours",
+            "delete_openinghours",
+            "view_openinghours",
+            "add_closure",
+            "change_closure",
+            "delete_closure",
+            "view_closure",
             "add_person",
             "change_person",
             "view_person",
@@ -39,7 +49,7 @@ ROLE_PERMISSIONS = {
             "export_appointmentrequest",
             "view_notification",
         ],
-        "clinic": ["view_location"],
+        "clinic": ["view_location", "view_openinghours", "view_closure"],
     },
 }
 

@@ -1,8 +1,9 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog only; the front desk on appointment requests only
-(and may not add or delete them); administrators see everything, but nobody adds or
-deletes access records, adds requests by hand, or edits an email's history.
+Roles: editors work on the blog, people and locations' public details; the front desk
+on appointment requests only (and may not add or delete them); administrators see
+everything, but nobody adds or deletes access records, adds requests by hand, or edits
+an email's history.
 """
 
 import pytest
@@ -21,6 +22,7 @@ READ = {"list", "change", "history"}
 EDITOR = {
     "blog.article": EVERYTHING,
     "blog.category": EVERYTHING - {"delete"},
+    "clinic.location": READ,  # its public details: changes, but never adds or deletes
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
     "taggit.tag": EVERYTHING,

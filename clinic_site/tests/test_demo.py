@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
@@ -53,6 +54,22 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     ]
     assert len(several) >= 3
     assert all(article.featured_image for article in Article.objects.all())
+
+
+def test_the_demo_locations_have_hours_by_day_closures_and_parking(demo):
+    cambridge = Location.objects.get(slug="cambridge")
+    waltham = Location.objects.get(slug="waltham")
+    assert cambridge.hours_lines == [
+        "Mon–Fri 8:00 am – 5:00 pm",
+        "Sat 9:00 am – 12:00 pm",
+    ]
+    assert waltham.hours_lines == [
+        "Mon–Thu 7:30 am – 6:00 pm",
+        "Fri 7:30 am – 4:00 pm",
+    ]
+    for location in (cambridge, waltham):
+        assert location.parking and location.description
+        assert location.closures.filter(starts_on__gt=timezone.localdate()).exists()
 
 
 def test_running_seed_demo_again_changes_nothing(demo, settings):

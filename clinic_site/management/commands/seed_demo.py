@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
 from blog.models import Article, Category
-from clinic.models import Location, Person
+from clinic.models import Closure, Location, OpeningHours, Person, Weekday
 from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             authors = {data["slug"]: self.author(data) for data in demo.people()}
             for data in demo.locations():
-                Location.objects.get_or_create(name=data["name"], defaults=data)
+                self.location(data)
             created = sum(self.article(data, authors) for data in demo.articles())
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
         self.stdout.write(f"Demo content ready ({created} new articles).")
@@ -55,6 +55,36 @@ class Command(BaseCommand):
     def author(self, data) -> Person:
         author, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
         return author
+
+    def location(self, data) -> None:
+        """A location with its weekly hours and closures ahead, unless it exists."""
+        hours, closures = data.pop("hours"), data.pop("closures")
+        location, created = Location.objects.get_or_create(
+            name=data["name"], defaults=data
+        )
+        if not created:
+            return
+        OpeningHours.objects.bulk_create(
+            OpeningHours(
+                location=location,
+                weekday=Weekday[day.upper()],
+                opens=span["opens"],
+                closes=span["closes"],
+            )
+            for span in hours
+            for day in span["days"]
+        )
+        today = timezone.localdate()
+        Closure.objects.bulk_create(
+            Closure(
+                location=location,
+                label=closure["label"],
+                starts_on=today + timedelta(days=closure["in_days"]),
+                ends_on=today
+                + timedelta(days=closure["in_days"] + closure.get("days", 1) - 1),
+            )
+            for closure in closures
+        )
 
     def article(self, data, authors) -> bool:
         if Article.objects.filter(slug=data["slug"]).exists():

@@ -6,8 +6,10 @@ import json
 import logging
 import shutil
 import subprocess
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from appointments.views import thanks_url
 from blog.models import Article
@@ -46,6 +48,8 @@ PAGES = [
     "search-with-results",
     "search-without-results",
     "article",
+    "locations",
+    "location",
     "request-form",
     "request-form-with-errors",
     "thanks",
@@ -69,6 +73,14 @@ def visit(content, make_request, make_article, editor):
         categories=[content.knees],
         tags=["knee"],
     )
+    location = content.location
+    location.description = "Our first office, with X-ray on site."
+    location.parking = "Garage next door.\nStep-free entrance on Main Street."
+    location.hours_note = "X-ray closes at 4:30 pm."
+    location.save()
+    location.closures.create(
+        label="Staff training", starts_on=timezone.localdate() + timedelta(days=4)
+    )
     addresses = {
         "home": "/",
         "all-articles": "/blog/",
@@ -77,6 +89,8 @@ def visit(content, make_request, make_article, editor):
         "search-with-results": "/blog/search/?q=knee",
         "search-without-results": "/blog/search/?q=zebra",
         "article": content.stairs.get_absolute_url(),
+        "locations": "/locations/",
+        "location": location.get_absolute_url(),
         "request-form": f"/appointments/request/?article={content.runners.slug}",
         "thanks": thanks,
         "not-found": "/blog/no-such-article/",
