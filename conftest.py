@@ -94,6 +94,7 @@ def author(db):
         name="Dana Whitfield",
         slug="dana-whitfield",
         credentials="MD",
+        clinician=True,
         takes_appointments=True,
     )
 
@@ -223,6 +224,13 @@ def sign_in(client):
         return browser
 
     return sign_in
+
+
+@pytest.fixture
+def editor_client(client, editor, sign_in):
+    """The test client, signed in as an editor."""
+    sign_in(editor)
+    return client
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ class ClinicSiteConfig(AppConfig):
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
-        from clinic.models import Location, Person
+        from clinic.models import Location, Person, Specialty
         from clinic_site.page_cache import connect_invalidation
 
         connect_invalidation(
@@ -24,7 +24,13 @@ class ClinicSiteConfig(AppConfig):
             TaggedArticle,
             RelatedPick,
             Location,
-            m2m_through=[Article.categories.through, TaggedArticle],
+            Specialty,
+            m2m_through=[
+                Article.categories.through,
+                TaggedArticle,
+                Person.specialties.through,
+                Person.locations.through,
+            ],
         )
 
 

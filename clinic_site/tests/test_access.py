@@ -1,8 +1,9 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog only; the front desk on appointment requests only
-(and may not add or delete them); administrators see everything, but nobody adds or
-deletes access records, adds requests by hand, or edits an email's history.
+Roles: editors work on the blog and on the people the public meets; the front desk on
+appointment requests only (and may not add or delete them); administrators see
+everything, but nobody adds or deletes access records, adds requests by hand, or edits
+an email's history.
 """
 
 import pytest
@@ -14,7 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments.models import AccessRecord, Notification
-from clinic.models import Redirect
+from clinic.models import Redirect, Specialty
 
 EVERYTHING = {"list", "add", "change", "history", "delete"}
 READ = {"list", "change", "history"}
@@ -23,6 +24,7 @@ EDITOR = {
     "blog.category": EVERYTHING - {"delete"},
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
+    "clinic.specialty": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
@@ -49,6 +51,7 @@ ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRA
 def one_of_everything(make_article, make_request, editor, front_desk, administrator):
     article = make_article(tags=["knee"])
     Redirect.objects.create(old_path="/old/", target=article)
+    Specialty.objects.create(name="Sports medicine")
     request = make_request()
     Notification.objects.create(request=request, kind="staff")
     AccessRecord.objects.create(
