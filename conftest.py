@@ -2,6 +2,8 @@
 
 import io
 import itertools
+import json
+import re
 import struct
 import time
 import zlib
@@ -61,6 +63,14 @@ def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", **save_options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def json_ld(page: str) -> list:
+    """The structured data blocks of an HTML page, parsed."""
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
+    )
+    return [json.loads(block) for block in blocks]
 
 
 def png_bomb(side: int = 10_000) -> bytes:
@@ -125,16 +135,27 @@ def make_article(db, author, blog_category):
 
 
 @pytest.fixture
-def location(db):
-    return Location.objects.create(
-        name="Cambridge",
-        street_address="1 Main Street",
-        city="Cambridge",
-        region="MA",
-        postal_code="02139",
-        phone="(617) 555-0110",
-        hours="Mon–Fri 8:00 am – 5:00 pm",
-    )
+def make_location(db):
+    """Build an active location; override any field by keyword."""
+
+    def make(**fields):
+        defaults = {
+            "name": "Cambridge",
+            "street_address": "1 Main Street",
+            "city": "Cambridge",
+            "region": "MA",
+            "postal_code": "02139",
+            "phone": "(617) 555-0110",
+            "hours": "Mon–Fri 8:00 am – 5:00 pm",
+        }
+        return Location.objects.create(**(defaults | fields))
+
+    return make
+
+
+@pytest.fixture
+def location(make_location):
+    return make_location()
 
 
 def _staff(django_user_model, username, group=None, **flags):

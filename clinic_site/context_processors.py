@@ -4,6 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 from blog.models import Category
 from clinic.models import Location
+from clinic.structured_data import postal_address
 from clinic_site.page_cache import content_version
 
 
@@ -53,16 +54,8 @@ def organization(locations) -> dict:
         "url": settings.SITE_URL + "/",
         "telephone": settings.CLINIC_PHONE,
         "address": [
-            {
-                "@type": "PostalAddress",
-                "name": location.name,
-                "streetAddress": location.street_address,
-                "addressLocality": location.city,
-                "addressRegion": location.region,
-                "postalCode": location.postal_code,
-                "addressCountry": "US",
-                "telephone": location.phone,
-            }
+            postal_address(location)
+            | {"name": location.name, "telephone": location.phone}
             for location in locations
         ],
     }

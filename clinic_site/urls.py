@@ -6,7 +6,7 @@ from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_patterns
 
 from blog.sitemaps import SITEMAPS
-from blog.views import public_page
+from clinic.caching import public_page
 from clinic_site import views
 
 handler500 = "clinic_site.views.server_error"
@@ -14,6 +14,7 @@ handler500 = "clinic_site.views.server_error"
 urlpatterns = [
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
+    path("", include("clinic.urls")),
     path("admin/", admin.site.urls),
     path("", include(two_factor_patterns)),  # /account/login/ and the second factor
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
