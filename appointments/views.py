@@ -10,6 +10,7 @@ from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
+from clinic.models import Person
 
 THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -19,9 +20,11 @@ THANKS_MAX_AGE = 24 * 60 * 60
 @sensitive_variables("form", "appointment")
 @never_cache
 def request_appointment(request):
-    article = None
+    article = physician = None
     if slug := request.GET.get("article"):
         article = Article.objects.published().filter(slug=slug).first()
+    if slug := request.GET.get("physician"):
+        physician = Person.objects.filter(takes_appointments=True, slug=slug).first()
     status = 200
     if request.method == "POST":
         form = AppointmentRequestForm(request.POST)
@@ -31,8 +34,16 @@ def request_appointment(request):
             appointment = _save_once(form, article)
             return redirect(thanks_url(appointment))
     else:
-        form = AppointmentRequestForm()
-    context = {"form": form, "article": article, "rate_limited": status == 429}
+        form = AppointmentRequestForm(initial={"preferred_provider": physician})
+    if form.is_bound and physician:
+        if request.POST.get("preferred_provider") != str(physician.pk):
+            physician = None  # the visitor chose someone else: no note about them
+    context = {
+        "form": form,
+        "article": article,
+        "physician": physician,
+        "rate_limited": status == 429,
+    }
     return render(request, "appointments/request_form.html", context, status=status)
 
 
