@@ -11,6 +11,7 @@ import pytest
 
 from appointments.views import thanks_url
 from blog.models import Article
+from clinic.models import Person
 from clinic_site.tests.browser.conftest import (
     AXE_JS,
     DESKTOP,
@@ -46,6 +47,9 @@ PAGES = [
     "search-with-results",
     "search-without-results",
     "article",
+    "physicians",
+    "physician-profile",
+    "author-page",
     "request-form",
     "request-form-with-errors",
     "thanks",
@@ -69,6 +73,10 @@ def visit(content, make_request, make_article, editor):
         categories=[content.knees],
         tags=["knee"],
     )
+    writer = Person.objects.create(
+        name="Ivo Marsh", slug="ivo-marsh", role="Health writer", bio="Ivo writes."
+    )
+    make_article(title="Clinic news", slug="clinic-news", author=writer)
     addresses = {
         "home": "/",
         "all-articles": "/blog/",
@@ -77,6 +85,9 @@ def visit(content, make_request, make_article, editor):
         "search-with-results": "/blog/search/?q=knee",
         "search-without-results": "/blog/search/?q=zebra",
         "article": content.stairs.get_absolute_url(),
+        "physicians": "/physicians/",
+        "physician-profile": content.physician.get_absolute_url(),
+        "author-page": writer.get_absolute_url(),
         "request-form": f"/appointments/request/?article={content.runners.slug}",
         "thanks": thanks,
         "not-found": "/blog/no-such-article/",
