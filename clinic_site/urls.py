@@ -5,8 +5,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_patterns
 
-from blog.sitemaps import SITEMAPS
+from blog.sitemaps import SITEMAPS as BLOG_SITEMAPS
 from clinic.caching import public_page
+from clinic.sitemaps import SITEMAPS as CLINIC_SITEMAPS
 from clinic_site import views
 
 handler500 = "clinic_site.views.server_error"
@@ -17,7 +18,12 @@ urlpatterns = [
     path("", include("clinic.urls")),
     path("admin/", admin.site.urls),
     path("", include(two_factor_patterns)),  # /account/login/ and the second factor
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap),
+        {"sitemaps": BLOG_SITEMAPS | CLINIC_SITEMAPS},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -199,3 +199,11 @@ def test_an_author_page_describes_a_person_without_a_practice(client, writer):
     person = profile["mainEntity"]
     assert person["name"] == "Ivo Marsh" and person["description"] == "Ivo writes."
     assert "worksFor" not in person and "hasCredential" not in person
+
+
+def test_the_sitemap_lists_the_directory_profiles_and_author_pages(
+    client, surgeon, writer
+):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ["/physicians/", "/physicians/dana-whitfield/", "/authors/ivo-marsh/"]:
+        assert f"{path}</loc>" in sitemap
