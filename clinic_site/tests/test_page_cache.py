@@ -40,7 +40,7 @@ def rename_author(article):
         (lambda a: a.delete(), None),
         (lambda a: a.tags.add("brand-new-tag"), "brand-new-tag"),
         (lambda a: a.categories.add(Category.objects.get(slug="news")), ">News</a>"),
-        (rename_author, "By Renamed"),
+        (rename_author, ">Renamed, MD</a>"),
     ],
     ids=["edit", "unpublish", "delete", "tag", "category", "author"],
 )
