@@ -71,7 +71,10 @@ class Person(models.Model):
     slug = models.SlugField(
         max_length=120,
         unique=True,
-        help_text="The profile's web address: /physicians/<slug>/ or /authors/<slug>/.",
+        help_text=(
+            "The last part of the profile's web address, as in "
+            "/physicians/nora-castellan/."
+        ),
     )
     credentials = models.CharField(
         max_length=80,

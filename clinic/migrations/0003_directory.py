@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='person',
             name='slug',
-            field=models.SlugField(help_text="The profile's web address: /physicians/<slug>/ or /authors/<slug>/.", max_length=120, unique=True),
+            field=models.SlugField(help_text="The last part of the profile's web address, as in /physicians/nora-castellan/.", max_length=120, unique=True),
         ),
         migrations.AlterField(
             model_name='person',
