@@ -25,7 +25,6 @@ class PersonAdmin(admin.ModelAdmin):
         "role",
         "clinician",
         "takes_appointments",
-        "accepts_new_patients",
         "position",
     ]
     list_editable = ["position"]
