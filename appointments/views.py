@@ -9,7 +9,7 @@ from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
-from clinic.models import Location
+from clinic.models import Location, Person
 
 THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -17,12 +17,15 @@ THANKS_MAX_AGE = 24 * 60 * 60
 
 @never_cache
 def request_appointment(request):
-    article = None
+    article = physician = None
     if slug := request.GET.get("article"):
         article = Article.objects.published().filter(slug=slug).first()
     initial = {}
     if slug := request.GET.get("location"):
         initial["location"] = Location.objects.active().filter(slug=slug).first()
+    if slug := request.GET.get("physician"):
+        physician = Person.objects.filter(takes_appointments=True, slug=slug).first()
+        initial["preferred_provider"] = physician
     status = 200
     if request.method == "POST":
         form = AppointmentRequestForm(request.POST)
@@ -37,7 +40,15 @@ def request_appointment(request):
             throttle.count(request)
     else:
         form = AppointmentRequestForm(initial=initial)
-    context = {"form": form, "article": article, "rate_limited": status == 429}
+    if form.is_bound and physician:
+        if request.POST.get("preferred_provider") != str(physician.pk):
+            physician = None  # the visitor chose someone else: no note about them
+    context = {
+        "form": form,
+        "article": article,
+        "physician": physician,
+        "rate_limited": status == 429,
+    }
     return render(request, "appointments/request_form.html", context, status=status)
 
 

@@ -9,7 +9,7 @@ from taggit.models import Tag
 from blog import search as full_text
 from blog.models import Article, Category, TaggedArticle
 from blog.related import related_articles
-from clinic.publishing import PUBLIC_CACHE, public_page
+from clinic.caching import PUBLIC_CACHE, public_page
 
 PER_PAGE = 10
 SMALL_GROUP = 500

@@ -6,7 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from clinic import images
-from clinic.models import Closure, Location, OpeningHours, Person, Redirect
+from clinic.models import (
+    Closure,
+    Location,
+    OpeningHours,
+    Person,
+    Redirect,
+    Specialty,
+)
 
 
 class OpeningHoursFormSet(forms.BaseInlineFormSet):
@@ -68,16 +75,52 @@ class LocationAdmin(admin.ModelAdmin):
     inlines = [OpeningHoursInline, ClosureInline]
 
 
+@admin.register(Specialty)
+class SpecialtyAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "role", "takes_appointments"]
-    list_filter = ["takes_appointments"]
+    list_display = [
+        "name",
+        "credentials",
+        "role",
+        "clinician",
+        "takes_appointments",
+        "position",
+    ]
+    list_editable = ["position"]
+    list_filter = ["clinician", "takes_appointments", "specialties", "locations"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "credentials"]
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "specialties"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "credentials", "role", "bio", "photo"]}),
+        (
+            "Physicians directory",
+            {
+                "fields": [
+                    "clinician",
+                    "addressed_as",
+                    "specialties",
+                    "locations",
+                    "accepts_new_patients",
+                    "takes_appointments",
+                    "position",
+                ]
+            },
+        ),
+        ("Staff account", {"fields": ["user"]}),
+    ]
     formfield_overrides = {
         models.ImageField: {"form_class": images.PictureFormField},
     }
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "locations":  # a handful: one box each
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Redirect)

@@ -9,14 +9,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
 
 from clinic.models import Redirect
-
-# Public pages may be kept whole by shared caches (our page cache included), which
-# must still check back every time: the ETag makes that check cheap.
-PUBLIC_CACHE = {"public": True, "max_age": 0, "must_revalidate": True}
-public_page = cache_control(**PUBLIC_CACHE)
 
 
 def is_public(status, published_at, now) -> bool:

@@ -13,7 +13,7 @@ class ClinicSiteConfig(AppConfig):
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
-        from clinic.models import Closure, Location, OpeningHours, Person
+        from clinic.models import Closure, Location, OpeningHours, Person, Specialty
         from clinic_site import checks  # noqa: F401 (registers them)
         from clinic_site.page_cache import connect_invalidation
 
@@ -27,7 +27,13 @@ class ClinicSiteConfig(AppConfig):
             Location,
             OpeningHours,
             Closure,
-            m2m_through=[Article.categories.through, TaggedArticle],
+            Specialty,
+            m2m_through=[
+                Article.categories.through,
+                TaggedArticle,
+                Person.specialties.through,
+                Person.locations.through,
+            ],
         )
 
 

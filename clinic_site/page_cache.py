@@ -3,11 +3,11 @@
 A page is kept when its view marks it `Cache-Control: public`, the request carried no
 session cookie (so never for staff or previews) and the answer is a plain 200 that
 sets no cookie. Keys carry a content version: any change to what pages show
-(articles, tags, categories, authors, locations and their hours) bumps it, so the
-next request renders afresh, on this server and every other one sharing the cache.
-Keys also carry the clinic's date, since location pages say what is open today and
-which closures are ahead. A kept page also expires when the next scheduled article
-goes public.
+(articles, tags, categories, people and their specialties, locations and their
+hours) bumps it, so the next request renders afresh, on this server and every other
+one sharing the cache. Keys also carry the clinic's date, since location pages say
+what is open today and which closures are ahead. A kept page also expires when the
+next scheduled article goes public.
 
 This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
 below it (sessions, auth, the view) and is answered with its stored ETag, or 304.

@@ -90,6 +90,39 @@ def test_an_unknown_or_inactive_location_in_the_address_chooses_none(
     assert '<option value="" selected>Choose a location</option>' in page
 
 
+def test_coming_from_a_profile_chooses_that_physician_and_says_so(
+    client, author, request_data
+):
+    url = f"{URL}?physician={author.slug}"
+    page = client.get(url).content.decode()
+    assert "You are asking to see <a" in page and "Dana Whitfield" in page
+    assert re.search(rf'<option value="{author.pk}" selected>Dana Whitfield', page)
+    response = post(client, request_data(preferred_provider=str(author.pk)), url)
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().preferred_provider == author
+
+
+def test_choosing_someone_else_after_coming_from_a_profile_drops_the_note(
+    client, author, request_data
+):
+    url = f"{URL}?physician={author.slug}"
+    response = post(client, request_data(preferred_provider="", reason=""), url)
+    assert response.status_code == 200
+    assert "You are asking to see" not in response.content.decode()
+
+
+@pytest.mark.parametrize("takes_appointments", [False, True])
+def test_a_physician_patients_cannot_ask_for_is_ignored_quietly(
+    client, author, takes_appointments
+):
+    author.takes_appointments = takes_appointments
+    author.save()
+    slug = author.slug if not takes_appointments else "no-such-physician"
+    page = client.get(f"{URL}?physician={slug}").content.decode()
+    assert "You are asking to see" not in page
+    assert " selected>Dana Whitfield" not in page
+
+
 def test_a_valid_request_is_saved_with_consent_and_a_reference(client, request_data):
     response = post(client, request_data())
     appointment = AppointmentRequest.objects.get()

@@ -1,7 +1,8 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog, people and locations' public details; the front desk
-on appointment requests only (and may not add or delete them); administrators see
+Roles: editors work on the blog, on the people the public meets and on locations'
+public details; the front desk on appointment requests only (and may not add or
+delete them); administrators see
 everything, but nobody adds or deletes access records, adds requests by hand, or edits
 an email's history.
 """
@@ -15,7 +16,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments.models import AccessRecord, Notification
-from clinic.models import Redirect
+from clinic.models import Redirect, Specialty
 
 EVERYTHING = {"list", "add", "change", "history", "delete"}
 READ = {"list", "change", "history"}
@@ -25,6 +26,7 @@ EDITOR = {
     "clinic.location": READ,  # its public details: changes, but never adds or deletes
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
+    "clinic.specialty": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
@@ -51,6 +53,7 @@ ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRA
 def one_of_everything(make_article, make_request, editor, front_desk, administrator):
     article = make_article(tags=["knee"])
     Redirect.objects.create(old_path="/old/", target=article)
+    Specialty.objects.create(name="Sports medicine")
     request = make_request()
     Notification.objects.create(request=request, kind="staff")
     AccessRecord.objects.create(

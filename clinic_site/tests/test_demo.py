@@ -44,7 +44,7 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
     assert Article.objects.scheduled().count() == 1
     assert Article.objects.values("tags").distinct().count() >= 15
-    assert Person.objects.count() == 3 and Location.objects.count() == 2
+    assert Person.objects.count() == 4 and Location.objects.count() == 2
     for slug in ["blog", "featured", "news"]:
         assert Category.objects.get(slug=slug).articles.exists()
     several = [
@@ -70,6 +70,22 @@ def test_the_demo_locations_have_hours_by_day_closures_and_parking(demo):
     for location in (cambridge, waltham):
         assert location.parking and location.description
         assert location.closures.filter(starts_on__gt=timezone.localdate()).exists()
+
+
+def test_the_demo_team_has_profiles_with_pictures_and_a_writer_has_an_author_page(
+    demo, client
+):
+    clinicians = Person.objects.clinicians()
+    assert clinicians.count() == 3
+    for person in clinicians.prefetch_related("specialties", "locations"):
+        assert person.photo and person.photo_width == 640
+        assert person.specialties.all() and person.locations.all()
+    writer = Person.objects.get(clinician=False)
+    assert writer.photo and writer.articles.exists()
+    directory = client.get("/physicians/").content.decode()
+    assert directory.count('class="person-card"') == 3
+    assert writer.name not in directory
+    assert client.get(writer.get_absolute_url()).status_code == 200
 
 
 def test_running_seed_demo_again_changes_nothing(demo, settings):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from appointments.views import thanks_url
 from blog.models import Article
+from clinic.models import Person
 from clinic_site.tests.browser.conftest import (
     AXE_JS,
     DESKTOP,
@@ -50,6 +51,9 @@ PAGES = [
     "article",
     "locations",
     "location",
+    "physicians",
+    "physician-profile",
+    "author-page",
     "request-form",
     "request-form-with-errors",
     "thanks",
@@ -81,6 +85,10 @@ def visit(content, make_request, make_article, editor):
     location.closures.create(
         label="Staff training", starts_on=timezone.localdate() + timedelta(days=4)
     )
+    writer = Person.objects.create(
+        name="Ivo Marsh", slug="ivo-marsh", role="Health writer", bio="Ivo writes."
+    )
+    make_article(title="Clinic news", slug="clinic-news", author=writer)
     addresses = {
         "home": "/",
         "all-articles": "/blog/",
@@ -91,6 +99,9 @@ def visit(content, make_request, make_article, editor):
         "article": content.stairs.get_absolute_url(),
         "locations": "/locations/",
         "location": location.get_absolute_url(),
+        "physicians": "/physicians/",
+        "physician-profile": content.physician.get_absolute_url(),
+        "author-page": writer.get_absolute_url(),
         "request-form": f"/appointments/request/?article={content.runners.slug}",
         "thanks": thanks,
         "not-found": "/blog/no-such-article/",
