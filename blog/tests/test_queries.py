@@ -25,7 +25,7 @@ PAGES = {
     "search": (lambda a: "/blog/search/?q=summary", 5),
     "feed": (lambda a: "/blog/feed/", 3),
     "category feed": (lambda a: "/blog/category/blog/feed/", 4),
-    "sitemap": (lambda a: "/sitemap.xml", 6),
+    "sitemap": (lambda a: "/sitemap.xml", 7),  # articles, categories, people, locations
 }
 
 
