@@ -113,6 +113,13 @@ class Publishable(models.Model):
     def address_for(self, value: str) -> str:
         raise NotImplementedError
 
+    def validate_publication(self) -> None:
+        """Raise ValidationError if this may not be saved with its status and time.
+
+        For rules that hold however it is published (the form, the admin's actions):
+        none by default.
+        """
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)

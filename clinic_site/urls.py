@@ -6,7 +6,7 @@ from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_patterns
 
 from blog.sitemaps import SITEMAPS
-from blog.views import public_page
+from clinic.http import public_page
 from clinic_site import views
 
 handler500 = "clinic_site.views.server_error"
