@@ -5,11 +5,14 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_patterns
 
-from blog.sitemaps import SITEMAPS
+from blog.sitemaps import SITEMAPS as BLOG_SITEMAPS
 from clinic.http import public_page
 from clinic_site import views
+from pages.sitemaps import PageSitemap
 
 handler500 = "clinic_site.views.server_error"
+
+SITEMAPS = BLOG_SITEMAPS | {"standalone-pages": PageSitemap}
 
 urlpatterns = [
     path("", include("blog.urls")),
@@ -26,3 +29,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+# Last: a page takes any address nothing above answers (pages.addresses keeps page
+# slugs off the fixed ones).
+urlpatterns += [path("", include("pages.urls"))]

@@ -24,7 +24,7 @@ PAGES = {
     "search": (lambda a: "/blog/search/?q=summary", 5),
     "feed": (lambda a: "/blog/feed/", 3),
     "category feed": (lambda a: "/blog/category/blog/feed/", 4),
-    "sitemap": (lambda a: "/sitemap.xml", 5),
+    "sitemap": (lambda a: "/sitemap.xml", 6),  # articles, categories, pages
 }
 
 

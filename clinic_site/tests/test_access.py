@@ -1,8 +1,9 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog only; the front desk on appointment requests only
-(and may not add or delete them); administrators see everything, but nobody adds or
-deletes access records, adds requests by hand, or edits an email's history.
+Roles: editors work on the blog and the pages only; the front desk on appointment
+requests only (and may not add or delete them); administrators see everything, but
+nobody adds or deletes access records, adds requests by hand, or edits an email's
+history.
 """
 
 import pytest
@@ -23,6 +24,7 @@ EDITOR = {
     "blog.category": EVERYTHING - {"delete"},
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
+    "pages.page": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
@@ -46,8 +48,11 @@ ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRA
 
 
 @pytest.fixture
-def one_of_everything(make_article, make_request, editor, front_desk, administrator):
+def one_of_everything(
+    make_article, make_page, make_request, editor, front_desk, administrator
+):
     article = make_article(tags=["knee"])
+    make_page()
     Redirect.objects.create(old_path="/old/", target=article)
     request = make_request()
     Notification.objects.create(request=request, kind="staff")
