@@ -22,6 +22,16 @@ def is_public(status, published_at, now) -> bool:
     )
 
 
+def next_publication_time(*models):
+    """When the next scheduled object of any of these models goes public, or None
+    (one query)."""
+    times = [
+        model.objects.scheduled().order_by().values_list("published_at", flat=True)
+        for model in models
+    ]
+    return times[0].union(*times[1:]).order_by("published_at").first()
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: marked published and not scheduled for later."""
@@ -48,15 +58,6 @@ class PublishableQuerySet(models.QuerySet):
             for pk, status, published_at in rows
             if is_public(status, published_at, now)
         }
-
-    def next_publication_time(self):
-        """When the next scheduled object goes public, or None (one query)."""
-        return (
-            self.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
 
 
 class Publishable(models.Model):

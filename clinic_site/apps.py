@@ -15,6 +15,7 @@ class ClinicSiteConfig(AppConfig):
         from blog.models import Article, Category, RelatedPick, TaggedArticle
         from clinic.models import Location, Person
         from clinic_site.page_cache import connect_invalidation
+        from pages.models import Page
 
         connect_invalidation(
             Article,
@@ -24,6 +25,7 @@ class ClinicSiteConfig(AppConfig):
             TaggedArticle,
             RelatedPick,
             Location,
+            Page,
             m2m_through=[Article.categories.through, TaggedArticle],
         )
 

@@ -3,9 +3,9 @@
 A page is kept when its view marks it `Cache-Control: public`, the request carried no
 session cookie (so never for staff or previews) and the answer is a plain 200 that
 sets no cookie. Keys carry a content version: any change to what pages show
-(articles, tags, categories, authors, locations) bumps it, so the next request
+(articles, pages, tags, categories, people, locations) bumps it, so the next request
 renders afresh, on this server and every other one sharing the cache. A kept page
-also expires when the next scheduled article goes public.
+also expires when the next scheduled article or page goes public.
 
 This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
 below it (sessions, auth, the view) and is answered with its stored ETag, or 304.
@@ -25,6 +25,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
 from blog.models import Article
+from clinic.publishing import next_publication_time
+from pages.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +87,12 @@ def connect_invalidation(*models, m2m_through=()) -> None:
 
 
 def _seconds_until_next_publication(version: int) -> float | None:
-    """Seconds until the next scheduled article appears (one query per version)."""
+    """Seconds until the next scheduled article or page appears (one query per
+    version)."""
     key = f"page-cache:{version}:next-publication"
     stamp = cache.get(key)
     if stamp is None or (stamp and stamp <= time.time()):
-        moment: datetime | None = Article.objects.next_publication_time()
+        moment: datetime | None = next_publication_time(Article, Page)
         stamp = moment.timestamp() if moment else 0
         cache.set(key, stamp, settings.PAGE_CACHE_SECONDS)
     return stamp - time.time() if stamp else None
