@@ -2,7 +2,6 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from blog import search as full_text
 from blog.models import Article, Category, TaggedArticle
 from blog.related import related_articles
 from clinic.http import public_or_preview, public_page, render_publishable
@@ -82,24 +81,6 @@ def group_page(request, member_ids, public_members) -> ListPage:
     cards = Article.objects.for_cards().in_bulk(page.items)
     page.items = [cards[pk] for pk in page.items]
     return page
-
-
-@require_safe
-def search(request):
-    query = request.GET.get("q", "").strip()[: full_text.MAX_QUERY_LENGTH]
-    ranked_ids = full_text.matching_ids(query)
-    public_ids = Article.objects.publish_times_among(ranked_ids)
-    page = paginate(request, [pk for pk in ranked_ids if pk in public_ids])
-    cards = Article.objects.for_cards().in_bulk(page.items)
-    page.items = [cards[pk] for pk in page.items]
-    context = {
-        "page": page,
-        "query": query,
-        "searched": bool(full_text.search_terms(query)),
-        "result_count": len(public_ids),
-        "more_results": len(ranked_ids) == full_text.MAX_MATCHES,
-    }
-    return render(request, "blog/search.html", context)
 
 
 @require_safe

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "clinic",
     "blog",
     "pages",
+    "search",
     "appointments",
 ]
 

@@ -15,6 +15,7 @@ handler500 = "clinic_site.views.server_error"
 SITEMAPS = BLOG_SITEMAPS | {"standalone-pages": PageSitemap}
 
 urlpatterns = [
+    path("", include("search.urls")),  # before the blog: /blog/search/ was its address
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
     path("admin/", admin.site.urls),

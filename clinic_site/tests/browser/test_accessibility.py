@@ -74,8 +74,8 @@ def visit(content, make_request, make_article, editor):
         "all-articles": "/blog/",
         "category": content.knees.get_absolute_url(),
         "tag": "/blog/tag/knee/",
-        "search-with-results": "/blog/search/?q=knee",
-        "search-without-results": "/blog/search/?q=zebra",
+        "search-with-results": "/search/?q=knee",
+        "search-without-results": "/search/?q=zebra",
         "article": content.stairs.get_absolute_url(),
         "request-form": f"/appointments/request/?article={content.runners.slug}",
         "thanks": thanks,
@@ -102,7 +102,7 @@ def visit(content, make_request, make_article, editor):
         if name == "search-with-results":
             assert page.locator(".cards .card").count() >= 3
         if name == "search-without-results":
-            assert "No articles found" in page.inner_text("main")
+            assert "Nothing found" in page.inner_text("main")
         return response.text()
 
     return visit
