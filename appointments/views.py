@@ -10,6 +10,7 @@ from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
+from pages.models import Page
 
 THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -32,7 +33,12 @@ def request_appointment(request):
             return redirect(thanks_url(appointment))
     else:
         form = AppointmentRequestForm()
-    context = {"form": form, "article": article, "rate_limited": status == 429}
+    context = {
+        "form": form,
+        "article": article,
+        "rate_limited": status == 429,
+        "privacy_notice": Page.objects.privacy_notice(),
+    }
     return render(request, "appointments/request_form.html", context, status=status)
 
 

@@ -191,3 +191,11 @@ def test_the_sitemap_lists_every_public_page_and_no_other(client, make_page):
     listed = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", sitemap))
     assert {"/about/", "/about/team/"} <= listed
     assert not {"/plans/", "/later/"} & listed
+
+
+def test_the_footer_s_legal_pages_are_the_public_privacy_and_policy_pages(make_page):
+    notice = make_page(kind=Page.Kind.PRIVACY, title="Notice of privacy practices")
+    terms = make_page(kind=Page.Kind.POLICY, title="Terms of use", position=1)
+    make_page(kind=Page.Kind.POLICY, status=Page.Status.DRAFT)
+    make_page(title="About us")
+    assert list(Page.objects.published().legal()) == [notice, terms]
