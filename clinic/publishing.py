@@ -8,6 +8,8 @@ time not in the future. A future time means scheduled. A public address that cha
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from clinic.models import Redirect
@@ -159,3 +161,26 @@ class Publishable(models.Model):
         if self.status == self.Status.DRAFT:
             return "Draft"
         return "Published" if self.is_public else "Scheduled"
+
+
+# Raw saves (restoring a revision, loading fixtures) skip save(): the address the
+# row had is read before, so that an address it leaves still leads to it.
+
+
+@receiver(pre_save)
+def _note_stored_address_before_raw_save(sender, instance, raw, **kwargs):
+    if raw and isinstance(instance, Publishable) and instance.pk is not None:
+        stored = (
+            sender._base_manager.filter(pk=instance.pk)
+            .values(sender.address_field, "status")
+            .first()
+        )
+        if stored is not None:
+            instance._stored_address_value = stored[sender.address_field]
+            instance._stored_public = stored["status"] == Publishable.Status.PUBLISHED
+
+
+@receiver(post_save)
+def _keep_old_address_after_raw_save(sender, instance, raw, **kwargs):
+    if raw and isinstance(instance, Publishable):
+        instance._keep_old_address()

@@ -113,13 +113,9 @@ class Page(Publishable):
         """
         self.body = rich_text.clean(self.body)
         self.path = self._path_under(self.parent)
-        moved = getattr(self, "_stored_address_value", None) not in (None, self.path)
         with images.saving_picture(self, "share_image"):
             super().save(*args, **kwargs)
-        if moved:
-            for child in self.children.all():
-                child.parent = self
-                child.save(update_fields=["path"])  # "last updated" stays as it was
+        self._move_subpages()
 
     def address_for(self, path: str) -> str:
         return reverse("pages:page", kwargs={"path": path})
@@ -188,6 +184,14 @@ class Page(Publishable):
                 )
             }
         return {}
+
+    def _move_subpages(self):
+        """Subpages follow their parent's address, wherever it came from (an edit,
+        or a restored revision, which saves the parent alone)."""
+        for child in self.children.all():
+            if child.path != child._path_under(self):
+                child.parent = self
+                child.save(update_fields=["path"])  # "last updated" stays as it was
 
     def _path_under(self, parent) -> str:
         return f"{parent.path}/{self.slug}" if parent else self.slug

@@ -129,6 +129,23 @@ def test_every_admin_save_keeps_a_revision_that_can_be_restored(
     assert "Shin splints in new runners" in page
 
 
+def test_restoring_a_revision_with_an_older_slug_keeps_the_newer_address(
+    editor_client, article_form
+):
+    editor_client.post(ADD, article_form(status="published", **publish_time()))
+    article = Article.objects.get()
+    published = publish_time(article.published_at)
+    editor_client.post(
+        change_url(article),
+        article_form(slug="shin-splints-explained", status="published", **published),
+    )
+    first = Version.objects.get_for_object(article).last()
+    restore = reverse("admin:blog_article_revision", args=[article.pk, first.pk])
+    editor_client.post(restore, article_form(status="published", **published))
+    response = Client().get("/blog/shin-splints-explained/")
+    assert (response.status_code, response["Location"]) == (301, "/blog/shin-splints/")
+
+
 def test_alt_text_is_required_with_a_picture(editor_client, article_form):
     from conftest import jpeg_upload
 

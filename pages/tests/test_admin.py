@@ -174,3 +174,34 @@ def test_front_desk_cannot_open_the_pages(client, front_desk, make_page, sign_in
     sign_in(front_desk)
     assert client.get(LIST).status_code == 403
     assert client.get(change_url(page)).status_code == 403
+
+
+def test_restoring_an_older_address_brings_the_subpages_back_and_keeps_redirects(
+    editor_client, page_form
+):
+    editor_client.post(ADD, page_form(status="published", **publish_time()))
+    page = Page.objects.get()
+    editor_client.post(
+        ADD,
+        page_form(title="Plans", slug="plans", parent=str(page.pk), status="published"),
+    )
+    editor_client.post(
+        change_url(page),
+        page_form(
+            slug="billing", status="published", **publish_time(page.published_at)
+        ),
+    )
+    first = Version.objects.get_for_object(page).last()  # at /insurance/
+    restore = reverse("admin:pages_page_revision", args=[page.pk, first.pk])
+    editor_client.post(
+        restore, page_form(status="published", **publish_time(page.published_at))
+    )
+    visitor = Client()
+    assert visitor.get("/insurance/").status_code == 200
+    assert visitor.get("/insurance/plans/").status_code == 200
+    for old, new in [
+        ("/billing/", "/insurance/"),
+        ("/billing/plans/", "/insurance/plans/"),
+    ]:
+        response = visitor.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)
