@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from django.views.debug import get_exception_reporter_class
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
@@ -222,6 +223,31 @@ def request_data(location):
         return values | overrides
 
     return data
+
+
+def post_change_form(client, appointment, **fields):
+    """Save a request's admin page as the front desk does (no inline emails added)."""
+    data = {"notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0"}
+    return client.post(appointment.get_admin_url(), data | fields)
+
+
+def mailed(message) -> str:
+    """What an email says, decoded: recipients, subject, body and alternatives."""
+    alternatives = [content for content, _type in getattr(message, "alternatives", [])]
+    return "\n".join([*message.to, message.subject, message.body, *alternatives])
+
+
+def error_reports(caplog, mailoutbox) -> list[str]:
+    """Every error report: each mailed one, and the HTML page (with each frame's
+    variables) Django renders for every error logged with its request."""
+    reports = [mailed(message) for message in mailoutbox]
+    for record in caplog.records:
+        if record.exc_info and hasattr(record, "request"):
+            reporter = get_exception_reporter_class(record.request)
+            reports.append(
+                reporter(record.request, *record.exc_info).get_traceback_html()
+            )
+    return reports
 
 
 @pytest.fixture

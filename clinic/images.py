@@ -18,17 +18,23 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_STORED_WIDTH = 2400
+MAX_STORED_HEIGHT = 16_383  # WebP's limit: every rendition must fit in it
 RENDITION_WIDTHS = (480, 960, 1600)
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# What Pillow keeps beside the pixels that drawing them needs. The rest of `info`
+# (JPEG comments, EXIF, XMP, colour profiles, PNG text) is metadata, and Pillow's
+# encoders write some of it back unless it is gone from the image.
+PIXEL_INFO = {"transparency"}
 
 # Pillow warns past 89 megapixels; we refuse past MAX_PIXELS, so the warning is noise.
 # (Set once: warnings.catch_warnings() is not safe in threads.)
@@ -59,6 +65,14 @@ def _open_checked(file) -> Image.Image:
         ) from None
     if image.width * image.height > MAX_PIXELS:
         raise too_many_pixels(image.size)
+    width, height = _upright_size(image)
+    if height * min(1, MAX_STORED_WIDTH / width) > MAX_STORED_HEIGHT:
+        raise ValidationError(
+            f"This picture is {width:,} x {height:,} pixels, taller than a web "
+            f"picture can be. Please crop it to {MAX_STORED_HEIGHT:,} pixels tall "
+            "or less.",
+            code="too_tall",
+        )
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
@@ -68,6 +82,12 @@ def _open_checked(file) -> Image.Image:
     finally:
         file.seek(0)
     return image
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height once turned upright by its EXIF orientation (not loaded)."""
+    turned = image.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
+    return (image.height, image.width) if turned else image.size
 
 
 def too_many_pixels(size: tuple[int, int] | None = None) -> ValidationError:
@@ -118,11 +138,13 @@ def reencode(file) -> ContentFile:
     """A fresh copy of the picture: upright, bounded, without metadata.
 
     Re-encoding drops whatever the file carried besides pixels: EXIF (with GPS
-    positions), comments, and bytes appended after the image.
+    positions), comments, XMP, colour profiles, text, and bytes appended after the
+    image. Renditions are cut from this copy, so they carry none of it either.
     """
     image = _open_checked(file)
     image_format = image.format
-    image = ImageOps.exif_transpose(image)
+    image = ImageOps.exif_transpose(image)  # a copy, upright
+    image.info = {key: value for key, value in image.info.items() if key in PIXEL_INFO}
     if image.width > MAX_STORED_WIDTH:
         image = _resized(image, MAX_STORED_WIDTH)
     content = _encoded(image, image_format)
@@ -132,14 +154,23 @@ def reencode(file) -> ContentFile:
 @contextmanager
 def saving_picture(instance, field_name: str) -> Iterator[None]:
     """Around a model's save: a newly uploaded picture in this field is re-encoded
-    before it is stored, and cut into renditions once it is."""
+    before it is stored and cut into renditions after; the row and the files are
+    kept together, or neither (a failed save deletes the files it wrote)."""
     picture = getattr(instance, field_name)
     new = bool(picture) and not picture._committed
     if new:
         setattr(instance, field_name, reencode(picture))
-    yield
-    if new:
-        make_renditions(getattr(instance, field_name).name)
+    try:
+        with transaction.atomic():
+            yield
+            if new:
+                make_renditions(getattr(instance, field_name).name)
+    except BaseException:
+        stored = getattr(instance, field_name)
+        if new and stored._committed:  # stored, then failed
+            width_field = instance._meta.get_field(field_name).width_field
+            delete_stored(stored.name, getattr(instance, width_field))
+        raise
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:
@@ -178,6 +209,21 @@ def rendition_widths(width: int) -> list[int]:
 def rendition_name(name: str, width: int, extension: str) -> str:
     """articles/2026/11/abc.jpg -> articles/2026/11/abc-480.webp"""
     return f"{name.rsplit('.', 1)[0]}-{width}.{extension}"
+
+
+def stored_names(name: str, width: int) -> list[str]:
+    """A stored picture's name, and those of all its renditions."""
+    return [name] + [
+        rendition_name(name, rendition_width, extension)
+        for rendition_width in rendition_widths(width)
+        for extension in RENDITION_FORMATS
+    ]
+
+
+def delete_stored(name: str, width: int) -> None:
+    """Delete a stored picture and whichever of its renditions exist."""
+    for stored in stored_names(name, width):
+        default_storage.delete(stored)
 
 
 def make_renditions(name: str) -> None:

@@ -14,6 +14,7 @@ class ClinicSiteConfig(AppConfig):
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
         from clinic.models import Location, Person
+        from clinic_site import checks  # noqa: F401 (registers them)
         from clinic_site.page_cache import connect_invalidation
         from pages.models import Page
 

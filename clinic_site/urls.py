@@ -7,7 +7,7 @@ from two_factor.urls import urlpatterns as two_factor_patterns
 
 from blog.sitemaps import SITEMAPS as BLOG_SITEMAPS
 from clinic.http import public_page
-from clinic_site import views
+from clinic_site import enrolment, views
 from pages.sitemaps import PageSitemap
 
 handler500 = "clinic_site.views.server_error"
@@ -19,6 +19,13 @@ urlpatterns = [
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
     path("admin/", admin.site.urls),
+    # Before two_factor's own patterns: its set-up page, gated by an enrolment code.
+    path("account/two_factor/setup/", enrolment.GatedSetupView.as_view()),
+    path(
+        "account/two_factor/enrol/",
+        enrolment.enter_enrolment_code,
+        name="enrolment_code",
+    ),
     path("", include(two_factor_patterns)),  # /account/login/ and the second factor
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

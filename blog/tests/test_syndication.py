@@ -1,11 +1,13 @@
 """Feeds, sitemap, structured data and meta tags: what crawlers and apps see."""
 
+import html
 import json
 import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
 import feedparser
+from django.conf import settings
 from django.utils import timezone
 
 from blog.models import Article, Category
@@ -31,6 +33,49 @@ def test_the_feed_parses_and_carries_summary_date_author_categories_and_image(
     assert entry.published_parsed
     (enclosure,) = entry.enclosures
     assert enclosure.type == "image/jpeg" and int(enclosure.length) > 0
+
+
+MARKUP = '<b onmouseover="alert(1)">Knee & hip</b><script>alert(2)</script>'
+
+
+def test_feeds_carry_titles_summaries_categories_and_authors_as_text_not_markup(
+    client, make_article, author
+):
+    author.name, author.credentials = MARKUP, ""
+    author.save()
+    category = Category.objects.create(name=MARKUP, slug="markup")
+    make_article(title=MARKUP, summary=MARKUP, categories=[category])
+    for url in ["/blog/feed/", "/blog/category/markup/feed/"]:
+        content = client.get(url).content
+        assert b"<script" not in content and b"&lt;script" not in content
+        assert b"&amp;lt;script&amp;gt;" in content  # HTML-escaped, then XML-escaped
+        feed = feedparser.parse(content)
+        entry = feed.entries[0]
+        texts = [entry.title, entry.summary, entry.tags[0].term, entry.author]
+        for text in [feed.feed.title, *texts]:
+            assert "<" not in text, url  # nothing a reader renders as markup
+        assert {html.unescape(text) for text in texts} == {MARKUP}
+    assert html.unescape(feed.feed.title) == f"{settings.CLINIC_NAME}: {MARKUP}"
+
+
+def test_absolute_links_come_from_site_url_whatever_host_a_request_names(
+    client, make_article, settings
+):
+    settings.SITE_URL = "https://www.clinic.example"
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    article = make_article(featured_image=jpeg_upload(), featured_image_alt="x")
+    urls = [
+        "/blog/feed/",
+        "/blog/category/blog/feed/",
+        "/sitemap.xml",
+        "/robots.txt",
+        article.get_absolute_url(),
+    ]
+    for host in ["other.example", "testserver"]:  # the first fills the page cache
+        for url in urls:
+            text = client.get(url, HTTP_HOST=host).content.decode()
+            assert "https://www.clinic.example/" in text, url
+            assert "other.example" not in text and "testserver" not in text, url
 
 
 def test_a_category_feed_lists_only_that_category(client, make_article):

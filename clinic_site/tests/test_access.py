@@ -137,3 +137,49 @@ def test_staff_without_a_role_see_nothing(db, django_user_model):
     assert client.get("/admin/appointments/appointmentrequest/").status_code == 403
     assert client.get("/admin/blog/article/").status_code == 403
     assert client.get(reverse("admin:request_sources")).status_code == 403
+
+
+def autocomplete(client, model, field, term=""):
+    app_label, model_name = model.split(".")
+    query = {
+        "app_label": app_label,
+        "model_name": model_name,
+        "field_name": field,
+        "term": term,
+    }
+    return client.get(reverse("admin:autocomplete"), query)
+
+
+@pytest.mark.parametrize(
+    ("role", "model", "field"),
+    [
+        ("front_desk", "blog.article", "appointment_requests"),
+        ("front_desk", "blog.author", "articles"),
+        ("editor", "blog.author", "articles"),
+        ("editor", "appointments.appointmentrequest", "source_article"),
+        ("administrator", "blog.article", "appointment_requests"),
+    ],
+)
+def test_autocomplete_over_a_field_the_user_cannot_fill_in_is_refused(
+    role, model, field, one_of_everything, request, sign_in, client
+):
+    sign_in(request.getfixturevalue(role))
+    assert autocomplete(client, model, field).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        ("blog.article", "author"),
+        ("blog.article", "tags"),
+        ("blog.relatedpick", "to_article"),
+        ("blog.redirect", "article"),
+    ],
+)
+def test_editors_autocomplete_the_fields_of_their_forms(
+    model, field, one_of_everything, editor, sign_in, client
+):
+    sign_in(editor)
+    response = autocomplete(client, model, field)
+    assert response.status_code == 200
+    assert response.json()["results"]

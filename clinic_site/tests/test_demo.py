@@ -1,9 +1,13 @@
 """The demo clinic that `make run` serves."""
 
+import io
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
@@ -15,6 +19,18 @@ from pages.models import Page
 def demo(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_make_run_links_to_the_port_it_serves():
+    commands = subprocess.run(
+        ["make", "--dry-run", "run", "PORT=8801"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "SITE_URL=http://127.0.0.1:8801 " in commands
+    assert "runserver 127.0.0.1:8801" in commands
 
 
 def test_seed_demo_refuses_to_run_in_production(db, settings):
@@ -96,6 +112,18 @@ def test_demo_accounts_that_see_requests_sign_in_with_a_printed_backup_code(
     sign_in_steps(client, username, settings.DEMO_PASSWORD, code)
     response = client.get("/admin/appointments/appointmentrequest/")
     assert response.status_code == 200
+
+
+def test_the_demo_prints_the_enrolment_code_its_new_hire_sets_up_with(
+    db, client, settings
+):
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    code = re.search(r"enrolment code (\S+)", output.getvalue())[1]
+    sign_in_steps(client, "newhire", settings.DEMO_PASSWORD)
+    response = client.post(reverse("enrolment_code"), {"code": code})
+    assert response["Location"] == reverse("two_factor:setup")
 
 
 def test_every_demo_article_links_to_the_request_form_with_its_own_slug(demo, client):

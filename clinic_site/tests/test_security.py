@@ -145,7 +145,7 @@ def test_front_desk_must_set_up_a_second_factor_before_seeing_requests(
 ):
     assert post_password(client, "frontdesk", STAFF_PASSWORD).status_code == 302
     response = client.get("/admin/appointments/appointmentrequest/", follow=True)
-    assert response.redirect_chain[-1][0] == reverse("two_factor:setup")
+    assert response.redirect_chain[-1][0] == reverse("enrolment_code")
 
 
 def test_editors_sign_in_with_a_password_alone(client, editor):

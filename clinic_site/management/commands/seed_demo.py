@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 
 from blog.models import Article, Category
 from clinic.models import Location, Person
-from clinic_site import demo
+from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 from pages.models import Page
@@ -26,7 +26,9 @@ DEMO_ACCOUNTS = [
     ("editor", EDITORS, False),
     ("frontdesk", FRONT_DESK, False),
     ("admin", None, True),
+    ("newhire", FRONT_DESK, False),
 ]
+ENROLS_ITSELF = "newhire"  # shows the enrolment code at work; the others have devices
 
 
 class Command(BaseCommand):
@@ -49,12 +51,10 @@ class Command(BaseCommand):
             f"Demo content ready ({created} new articles, {new_pages} new pages)."
         )
         self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
-        for username, role, codes in accounts:
+        for username, role, second_factor in accounts:
             self.stdout.write(f"  {username:<10} {role}")
-            if codes:
-                self.stdout.write(
-                    f"             second factor, single-use codes: {codes}"
-                )
+            if second_factor:
+                self.stdout.write(f"             {second_factor}")
 
     def author(self, data) -> Person:
         author, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
@@ -124,8 +124,13 @@ class Command(BaseCommand):
             user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
-        codes = self.second_factor(user) if needs_second_factor(user) else ""
-        return username, group_name or "Administrator (all permissions)", codes
+        if not needs_second_factor(user):
+            second_factor = ""
+        elif username == ENROLS_ITSELF:
+            second_factor = self.enrolment(user)
+        else:
+            second_factor = self.second_factor(user)
+        return username, group_name or "Administrator (all permissions)", second_factor
 
     def second_factor(self, user) -> str:
         """An authenticator device, plus backup codes so the demo needs no phone."""
@@ -134,7 +139,17 @@ class Command(BaseCommand):
         if created:
             for _ in range(BACKUP_CODES):
                 backup.token_set.create(token=StaticToken.random_token())
-        return " ".join(backup.token_set.values_list("token", flat=True))
+        codes = " ".join(backup.token_set.values_list("token", flat=True))
+        return f"second factor, single-use codes: {codes}"
+
+    def enrolment(self, user) -> str:
+        """A code to set up an authenticator app with, until one is set up."""
+        if TOTPDevice.objects.filter(user=user).exists():
+            return "second factor: the authenticator app set up with the demo"
+        return (
+            "no second factor yet: sign in, then set one up with enrolment code "
+            f"{enrolment.issue(user)}"
+        )
 
 
 def picture(colors, seed: str) -> bytes:

@@ -93,7 +93,7 @@ def browser(_playwright):
 
 @pytest.fixture(autouse=True)
 def _browser_test_settings(settings):
-    settings.APPOINTMENT_RATE_LIMIT = "0/1"  # every journey posts from 127.0.0.1
+    settings.APPOINTMENT_RATE_LIMIT_OFF = True  # every journey posts from 127.0.0.1
 
 
 @pytest.fixture
