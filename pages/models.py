@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 
-from clinic import images, rich_text
+from clinic import dates, images, rich_text
 from clinic.publishing import Publishable, PublishableQuerySet
 from pages.addresses import reserved_segments
 
@@ -102,6 +102,14 @@ class Page(Publishable):
 
     class Meta:
         ordering = ["position", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=dates.condition("published_at", moments=True)
+                & dates.condition("created_at", moments=True)
+                & dates.condition("updated_at", moments=True),
+                name="page_dates_in_range",
+            )
+        ]
         permissions = [("publish_page", "Can publish and unpublish pages")]
 
     def __str__(self):
@@ -126,6 +134,10 @@ class Page(Publishable):
             errors["share_image_alt"] = error
         if self.slug:
             errors |= self._address_errors()
+        try:
+            dates.validate_in_range(self.published_at)
+        except ValidationError as error:
+            errors["published_at"] = error
         try:
             self.validate_publication()
         except ValidationError as error:

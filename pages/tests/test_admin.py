@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -119,6 +120,20 @@ def test_alt_text_is_required_with_a_share_image(editor_client, page_form):
     assert form_errors(response)["share_image_alt"] == [
         "Describe the picture for readers who cannot see it."
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "time"), [("0001-01-01", "00:00:00"), ("9999-12-31", "23:59:59")]
+)
+def test_a_publish_time_outside_1900_to_2199_is_refused_on_its_field(
+    editor_client, page_form, day, time
+):
+    data = page_form(status="published", published_at_0=day, published_at_1=time)
+    response = editor_client.post(ADD, data)
+    assert form_errors(response) == {
+        "published_at": ["Please give a date between 1900 and 2199."]
+    }
+    assert not Page.objects.exists()
 
 
 def test_a_second_privacy_notice_cannot_be_published(

@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -166,6 +167,21 @@ def test_the_share_image_is_shown_and_given_to_link_previews(
 def test_a_share_image_is_re_encoded_like_every_upload(make_page):
     page = make_page(share_image=jpeg_upload(size=(3000, 2000)), share_image_alt="x")
     assert page.image_width == 2400  # bounded, and so re-encoded
+
+
+def test_a_failed_save_leaves_no_share_image_files_and_no_page(
+    make_page, monkeypatch, settings
+):
+    def disk_full(image, width):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("clinic.images._encoded_renditions", disk_full)
+    media = Path(settings.MEDIA_ROOT)
+    before = set(media.rglob("*.*"))
+    with pytest.raises(OSError):
+        make_page(share_image=jpeg_upload(), share_image_alt="x")
+    assert set(media.rglob("*.*")) == before
+    assert not Page.objects.exists()
 
 
 def test_a_share_image_that_is_not_a_picture_is_refused(make_page):
