@@ -32,7 +32,12 @@ class Migration(migrations.Migration):
     transaction cannot be altered in the same one.
     """
 
-    dependencies = [("blog", "0006_people_and_redirects_move_to_clinic")]
+    # After the people's table has its own name: on SQLite, undoing 0008 rebuilds
+    # blog_article, whose author key must then name clinic_person, not blog_author.
+    dependencies = [
+        ("blog", "0006_people_and_redirects_move_to_clinic"),
+        ("clinic", "0002_own_tables"),
+    ]
 
     operations = [
         migrations.RunPython(move_dates_into_range, migrations.RunPython.noop),
