@@ -1,8 +1,11 @@
 """Shared fixtures: factories for articles, pages, authors, locations and staff
 accounts."""
 
+import datetime
 import io
 import itertools
+import json
+import re
 import struct
 import time
 import zlib
@@ -75,6 +78,14 @@ def publish_time(moment=None) -> dict:
     }
 
 
+def json_ld(page: str) -> list:
+    """The structured data blocks of an HTML page, parsed."""
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
+    )
+    return [json.loads(block) for block in blocks]
+
+
 def png_bomb(side: int = 10_000) -> bytes:
     """157 bytes or so: a PNG header that declares side x side pixels."""
 
@@ -106,6 +117,7 @@ def author(db):
         name="Dana Whitfield",
         slug="dana-whitfield",
         credentials="MD",
+        clinician=True,
         takes_appointments=True,
     )
 
@@ -155,16 +167,34 @@ def make_page(db):
 
 
 @pytest.fixture
-def location(db):
-    return Location.objects.create(
-        name="Cambridge",
-        street_address="1 Main Street",
-        city="Cambridge",
-        region="MA",
-        postal_code="02139",
-        phone="(617) 555-0110",
-        hours="Mon–Fri 8:00 am – 5:00 pm",
-    )
+def make_location(db):
+    """Build an active location open Monday to Friday, 8:00 am to 5:00 pm; override
+    any field by keyword."""
+
+    def make(**fields):
+        n = next(_numbers)
+        defaults = {
+            "name": f"Office {n}",
+            "slug": f"office-{n}",
+            "street_address": "1 Main Street",
+            "city": "Cambridge",
+            "region": "MA",
+            "postal_code": "02139",
+            "phone": "(617) 555-0110",
+        }
+        location = Location.objects.create(**(defaults | fields))
+        for day in range(5):
+            location.opening_hours.create(
+                weekday=day, opens=datetime.time(8), closes=datetime.time(17)
+            )
+        return location
+
+    return make
+
+
+@pytest.fixture
+def location(make_location):
+    return make_location(name="Cambridge", slug="cambridge")
 
 
 def _staff(django_user_model, username, group=None, **flags):
@@ -279,6 +309,13 @@ def sign_in(client):
         return browser
 
     return sign_in
+
+
+@pytest.fixture
+def editor_client(client, editor, sign_in):
+    """The test client, signed in as an editor."""
+    sign_in(editor)
+    return client
 
 
 @pytest.fixture

@@ -38,6 +38,14 @@ def only_invisible(what_to_do: str) -> ValidationError:
     return ValidationError(f"{problem} {what_to_do}", code="invisible")
 
 
+def days_open(locations) -> list[tuple[str, str]]:
+    """The days on which any of these locations opens, as choices; every day when
+    none has its hours recorded (nothing to go by, so nothing is ruled out)."""
+    open_days = locations.open_weekdays() or range(7)
+    days = AppointmentRequest.Weekday.choices  # Monday first, as open_weekdays counts
+    return [days[day] for day in open_days]
+
+
 def new_form_token() -> str:
     """A signed one-time token: which form this is, and when it was handed out."""
     return signing.dumps(
@@ -151,8 +159,10 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["location"].queryset = Location.objects.filter(active=True)
+        locations = Location.objects.active()
+        self.fields["location"].queryset = locations
         self.fields["location"].empty_label = "Choose a location"
+        self.fields["preferred_days"].choices = days_open(locations)
         self.fields["preferred_provider"].queryset = Person.objects.filter(
             takes_appointments=True
         )

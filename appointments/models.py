@@ -40,12 +40,14 @@ class AppointmentRequest(models.Model):
         MORNING = "morning", "Morning"
         AFTERNOON = "afternoon", "Afternoon"
 
-    class Weekday(models.TextChoices):
+    class Weekday(models.TextChoices):  # in the order of clinic.models.Weekday
         MONDAY = "mon", "Monday"
         TUESDAY = "tue", "Tuesday"
         WEDNESDAY = "wed", "Wednesday"
         THURSDAY = "thu", "Thursday"
         FRIDAY = "fri", "Friday"
+        SATURDAY = "sat", "Saturday"
+        SUNDAY = "sun", "Sunday"
 
     reference = models.CharField(
         max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False

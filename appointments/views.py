@@ -9,6 +9,7 @@ from appointments import notifications, throttle
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
+from clinic.models import Location, Person
 from pages.models import Page
 
 THANKS_SALT = "appointments.thanks"
@@ -17,9 +18,15 @@ THANKS_MAX_AGE = 24 * 60 * 60
 
 @never_cache
 def request_appointment(request):
-    article = None
+    article = physician = None
     if slug := request.GET.get("article"):
         article = Article.objects.published().filter(slug=slug).first()
+    initial = {}
+    if slug := request.GET.get("location"):
+        initial["location"] = Location.objects.active().filter(slug=slug).first()
+    if slug := request.GET.get("physician"):
+        physician = Person.objects.filter(takes_appointments=True, slug=slug).first()
+        initial["preferred_provider"] = physician
     status = 200
     if request.method == "POST":
         form = AppointmentRequestForm(request.POST)
@@ -33,10 +40,14 @@ def request_appointment(request):
         elif form.caught_in_a_trap:
             throttle.count(request)
     else:
-        form = AppointmentRequestForm()
+        form = AppointmentRequestForm(initial=initial)
+    if form.is_bound and physician:
+        if request.POST.get("preferred_provider") != str(physician.pk):
+            physician = None  # the visitor chose someone else: no note about them
     context = {
         "form": form,
         "article": article,
+        "physician": physician,
         "rate_limited": status == 429,
         "privacy_notice": Page.objects.privacy_notice(),
     }

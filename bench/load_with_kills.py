@@ -333,6 +333,7 @@ def prepare() -> None:
     call_command("collectstatic", "--noinput", verbosity=0)
     Location.objects.create(
         name="Load",
+        slug="load",
         street_address="1 Main St",
         city="Cambridge",
         region="MA",

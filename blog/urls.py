@@ -1,7 +1,7 @@
 from django.urls import path
 
 from blog import feeds, views
-from clinic.http import public_page
+from clinic.caching import public_page
 
 app_name = "blog"
 urlpatterns = [

@@ -4,8 +4,9 @@ from taggit.models import Tag
 
 from blog.models import Article, Category, TaggedArticle
 from blog.related import related_articles
-from clinic.http import public_or_preview, public_page, render_publishable
+from clinic.caching import public_page
 from clinic.pagination import ListPage, paginate
+from clinic.preview import public_or_preview, render_publishable
 
 SMALL_GROUP = 500
 HOME_FEATURED = 3

@@ -29,6 +29,7 @@ MAX_PIXELS = 40_000_000
 MAX_STORED_WIDTH = 2400
 MAX_STORED_HEIGHT = 16_383  # WebP's limit: every rendition must fit in it
 RENDITION_WIDTHS = (480, 960, 1600)
+PORTRAIT_WIDTHS = (240, 480)  # people's photos are shown at most about 12rem wide
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 # What Pillow keeps beside the pixels that drawing them needs. The rest of `info`
@@ -201,9 +202,9 @@ def _flattened(image: Image.Image) -> Image.Image:
     return background
 
 
-def rendition_widths(width: int) -> list[int]:
+def rendition_widths(width: int, widths=RENDITION_WIDTHS) -> list[int]:
     """The rendition widths made for a picture of this width (never upscaled)."""
-    return [w for w in RENDITION_WIDTHS if w <= width] or [width]
+    return [w for w in widths if w <= width] or [width]
 
 
 def rendition_name(name: str, width: int, extension: str) -> str:
@@ -226,12 +227,12 @@ def delete_stored(name: str, width: int) -> None:
         default_storage.delete(stored)
 
 
-def make_renditions(name: str) -> None:
+def make_renditions(name: str, widths=RENDITION_WIDTHS) -> None:
     """Write every rendition of a stored picture, in WebP and JPEG."""
     with default_storage.open(name) as stored:
         image = Image.open(stored, formats=ALLOWED_FORMATS)
         image.load()
-    widths = rendition_widths(image.width)
+    widths = rendition_widths(image.width, widths)
     # Pillow lets go of the GIL while it resizes and encodes: one thread per width
     # uses every core. (Two threads must never save one Image: save() writes to it.)
     with ThreadPoolExecutor(max_workers=len(widths)) as pool:
@@ -262,11 +263,11 @@ class Sources:
     fallback: str
 
 
-def sources(name: str, width: int) -> Sources:
+def sources(name: str, width: int, widths=RENDITION_WIDTHS) -> Sources:
     """The addresses of a picture's renditions (one storage lookup, no file access)."""
     folder, filename = default_storage.url(name).rsplit("/", 1)
     stem = filename.rsplit(".", 1)[0]
-    widths = rendition_widths(width)
+    widths = rendition_widths(width, widths)
 
     def srcset(extension):
         return ", ".join(f"{folder}/{stem}-{w}.{extension} {w}w" for w in widths)

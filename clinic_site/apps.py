@@ -13,7 +13,7 @@ class ClinicSiteConfig(AppConfig):
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
-        from clinic.models import Location, Person
+        from clinic.models import Closure, Location, OpeningHours, Person, Specialty
         from clinic_site import checks  # noqa: F401 (registers them)
         from clinic_site.page_cache import connect_invalidation
         from pages.models import Page
@@ -26,8 +26,16 @@ class ClinicSiteConfig(AppConfig):
             TaggedArticle,
             RelatedPick,
             Location,
+            OpeningHours,
+            Closure,
+            Specialty,
             Page,
-            m2m_through=[Article.categories.through, TaggedArticle],
+            m2m_through=[
+                Article.categories.through,
+                TaggedArticle,
+                Person.specialties.through,
+                Person.locations.through,
+            ],
         )
 
 

@@ -4,11 +4,13 @@ from django.utils.functional import SimpleLazyObject
 
 from blog.models import Category
 from clinic.models import Location
+from clinic.structured_data import location_data, postal_address
 from clinic_site.page_cache import content_version
 
 
 def site_chrome(version: int) -> dict:
-    """Navigation categories and locations, kept per content version (no queries)."""
+    """Navigation categories and locations with their weekly hours, kept per content
+    version (no queries)."""
     key = f"site-chrome:{version}"
     chrome = cache.get(key)
     if chrome is None:
@@ -21,7 +23,9 @@ def site_chrome(version: int) -> dict:
                 }
                 for c in Category.objects.all()
             ],
-            "locations": list(Location.objects.filter(active=True)),
+            "locations": list(
+                Location.objects.active().prefetch_related("opening_hours")
+            ),
         }
         cache.set(key, chrome, settings.FRAGMENT_CACHE_SECONDS)
     return chrome
@@ -52,17 +56,6 @@ def organization(locations) -> dict:
         "name": settings.CLINIC_NAME,
         "url": settings.SITE_URL + "/",
         "telephone": settings.CLINIC_PHONE,
-        "address": [
-            {
-                "@type": "PostalAddress",
-                "name": location.name,
-                "streetAddress": location.street_address,
-                "addressLocality": location.city,
-                "addressRegion": location.region,
-                "postalCode": location.postal_code,
-                "addressCountry": "US",
-                "telephone": location.phone,
-            }
-            for location in locations
-        ],
+        "address": [postal_address(location) for location in locations],
+        "subOrganization": [location_data(location) for location in locations],
     }

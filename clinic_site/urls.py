@@ -6,18 +6,20 @@ from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_patterns
 
 from blog.sitemaps import SITEMAPS as BLOG_SITEMAPS
-from clinic.http import public_page
+from clinic.caching import public_page
+from clinic.sitemaps import SITEMAPS as CLINIC_SITEMAPS
 from clinic_site import enrolment, views
 from pages.sitemaps import PageSitemap
 
 handler500 = "clinic_site.views.server_error"
 
-SITEMAPS = BLOG_SITEMAPS | {"standalone-pages": PageSitemap}
+SITEMAPS = BLOG_SITEMAPS | CLINIC_SITEMAPS | {"standalone-pages": PageSitemap}
 
 urlpatterns = [
     path("", include("search.urls")),  # before the blog: /blog/search/ was its address
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
+    path("", include("clinic.urls")),
     path("admin/", admin.site.urls),
     # Before two_factor's own patterns: its set-up page, gated by an enrolment code.
     path("account/two_factor/setup/", enrolment.GatedSetupView.as_view()),
@@ -27,7 +29,12 @@ urlpatterns = [
         name="enrolment_code",
     ),
     path("", include(two_factor_patterns)),  # /account/login/ and the second factor
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from clinic.sitemaps import SiteSitemap
 from pages.models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SiteSitemap):
     def items(self):
         return Page.objects.published().only("path", "updated_at").order_by("path")
 

@@ -1,6 +1,6 @@
 from django.views.decorators.http import require_safe
 
-from clinic.http import public_or_preview, render_publishable
+from clinic.preview import public_or_preview, render_publishable
 from pages.models import Page
 from pages.structured_data import page_data
 

@@ -1,6 +1,7 @@
 """The public request form: what a visitor sees, what is refused, and what is kept."""
 
 import re
+from datetime import time
 
 import pytest
 from django.core import mail
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from blog.models import Article
+from clinic.models import Location
 from conftest import old_form_token
 from pages.models import Page
 
@@ -80,6 +82,73 @@ def test_an_unknown_or_unpublished_article_is_ignored_quietly(
     assert AppointmentRequest.objects.get().source_article is None
 
 
+def days_offered(client) -> list[str]:
+    page = client.get(URL).content.decode()
+    return re.findall(r'name="preferred_days" value="(\w+)"', page)
+
+
+def test_the_days_offered_are_those_on_which_an_active_location_opens(client, location):
+    assert days_offered(client) == ["mon", "tue", "wed", "thu", "fri"]
+    Location.objects.create(
+        name="Closed for good", slug="gone", active=False
+    ).opening_hours.create(weekday=6, opens=time(9), closes=time(12))
+    location.opening_hours.create(weekday=5, opens=time(9), closes=time(12))
+    assert days_offered(client) == ["mon", "tue", "wed", "thu", "fri", "sat"]
+
+
+def test_every_day_is_offered_when_no_location_has_its_hours_recorded(client, location):
+    location.opening_hours.all().delete()
+    assert days_offered(client) == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def test_a_saturday_request_is_kept_with_its_day(client, request_data, location):
+    location.opening_hours.create(weekday=5, opens=time(9), closes=time(12))
+    post(client, request_data(preferred_days=["fri", "sat"]))
+    assert AppointmentRequest.objects.get().preferred_days_display == "Friday, Saturday"
+
+
+@pytest.mark.parametrize("slug", ["", "nowhere", "gone"])
+def test_an_unknown_or_inactive_location_in_the_address_chooses_none(
+    client, location, slug
+):
+    Location.objects.create(name="Gone", slug="gone", active=False)
+    page = client.get(f"{URL}?location={slug}").content.decode()
+    assert '<option value="" selected>Choose a location</option>' in page
+
+
+def test_coming_from_a_profile_chooses_that_physician_and_says_so(
+    client, author, request_data
+):
+    url = f"{URL}?physician={author.slug}"
+    page = client.get(url).content.decode()
+    assert "You are asking to see <a" in page and "Dana Whitfield" in page
+    assert re.search(rf'<option value="{author.pk}" selected>Dana Whitfield', page)
+    response = post(client, request_data(preferred_provider=str(author.pk)), url)
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().preferred_provider == author
+
+
+def test_choosing_someone_else_after_coming_from_a_profile_drops_the_note(
+    client, author, request_data
+):
+    url = f"{URL}?physician={author.slug}"
+    response = post(client, request_data(preferred_provider="", reason=""), url)
+    assert response.status_code == 200
+    assert "You are asking to see" not in response.content.decode()
+
+
+@pytest.mark.parametrize("takes_appointments", [False, True])
+def test_a_physician_patients_cannot_ask_for_is_ignored_quietly(
+    client, author, takes_appointments
+):
+    author.takes_appointments = takes_appointments
+    author.save()
+    slug = author.slug if not takes_appointments else "no-such-physician"
+    page = client.get(f"{URL}?physician={slug}").content.decode()
+    assert "You are asking to see" not in page
+    assert " selected>Dana Whitfield" not in page
+
+
 def test_a_valid_request_is_saved_with_consent_and_a_reference(client, request_data):
     response = post(client, request_data())
     appointment = AppointmentRequest.objects.get()
@@ -137,6 +206,7 @@ def test_form_and_thanks_pages_are_never_stored_by_caches(client, request_data):
         ("location", "", "Please choose the location"),
         ("location", "99999", "Please choose a location from the list."),
         ("patient_type", "", "Please tell us whether you are a new patient."),
+        ("preferred_days", ["sun"], "Please choose days from the list."),
         ("consent", "", "Please tick this box so we may contact you."),
     ],
 )

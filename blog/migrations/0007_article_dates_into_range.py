@@ -32,11 +32,9 @@ class Migration(migrations.Migration):
     transaction cannot be altered in the same one.
     """
 
-    # After the people's table has its own name: on SQLite, undoing 0008 rebuilds
-    # blog_article, whose author key must then name clinic_person, not blog_author.
     dependencies = [
         ("blog", "0006_people_and_redirects_move_to_clinic"),
-        ("clinic", "0002_own_tables"),
+        ("clinic", "0002_own_tables"),  # its rename of blog_author comes first
     ]
 
     operations = [

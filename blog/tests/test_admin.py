@@ -20,12 +20,6 @@ def change_url(article):
     return reverse("admin:blog_article_change", args=[article.pk])
 
 
-@pytest.fixture
-def editor_client(client, editor, sign_in):
-    sign_in(editor)
-    return client
-
-
 def test_an_editor_writes_a_draft_that_the_public_cannot_see(
     editor_client, article_form
 ):

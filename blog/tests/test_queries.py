@@ -1,8 +1,9 @@
 """Every public page makes a fixed number of queries, whatever the amount of content.
 
 Counts are for a first visit with an empty cache: the page itself, the navigation
-(2: categories and locations, kept per content version afterwards) and, for pages
-the page cache keeps, the next scheduled publication (1, kept per content version).
+(2: categories and locations, a third for the locations' hours when there are any;
+kept per content version afterwards) and, for pages the page cache keeps, the next
+scheduled publication (1, kept per content version).
 Category and tag pages of up to SMALL_GROUP articles look their members up (3);
 larger ones take one query (see blog.views.group_page). A page served from the page
 cache makes none.
@@ -23,7 +24,7 @@ PAGES = {
     "article": (lambda a: a.get_absolute_url(), 8),
     "feed": (lambda a: "/blog/feed/", 3),
     "category feed": (lambda a: "/blog/category/blog/feed/", 4),
-    "sitemap": (lambda a: "/sitemap.xml", 6),  # articles, categories, pages
+    "sitemap": (lambda a: "/sitemap.xml", 7),  # articles, categories, people, pages
 }
 
 

@@ -1,8 +1,6 @@
 """Feeds, sitemap, structured data and meta tags: what crawlers and apps see."""
 
 import html
-import json
-import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
@@ -11,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from blog.models import Article, Category
-from conftest import jpeg_upload
+from conftest import jpeg_upload, json_ld
 
 
 def test_the_feed_parses_and_carries_summary_date_author_categories_and_image(
@@ -103,15 +101,8 @@ def test_the_sitemap_lists_exactly_the_published_articles_and_categories(
     assert len(xml.findall("s:url/s:lastmod", namespace)) == len(public)
 
 
-def json_ld(page):
-    blocks = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
-    )
-    return [json.loads(block) for block in blocks]
-
-
 def test_article_structured_data_describes_page_author_reviewer_and_clinic(
-    client, make_article, author, location
+    client, make_article, author, location, settings
 ):
     article = make_article(
         medical_reviewer=author,
@@ -126,12 +117,15 @@ def test_article_structured_data_describes_page_author_reviewer_and_clinic(
     assert posting["headline"] == article.title
     assert posting["datePublished"] and posting["dateModified"]
     assert posting["image"].endswith(".jpg")
+    profile = settings.SITE_URL + "/physicians/dana-whitfield/"
     assert posting["author"] == {
         "@type": "Person",
         "name": "Dana Whitfield",
+        "url": profile,
         "honorificSuffix": "MD",
     }
     assert page["reviewedBy"]["name"] == "Dana Whitfield"
+    assert page["reviewedBy"]["url"] == profile
     assert page["lastReviewed"] == article.reviewed_on.isoformat()
     clinic = posting["publisher"]
     assert clinic["@type"] == "MedicalClinic"

@@ -1,6 +1,6 @@
 """The demo clinic, kept as data files beside this module and read by `seed_demo`.
 
-people.toml holds the clinicians who write and review, locations.toml the offices,
+people.toml holds the clinicians and the writer, locations.toml the offices,
 articles/ one file per article and pages/ one file per page (a folder holds the
 subpages of the page of the same name): TOML front matter between `+++` lines, then
 the body in the HTML the editor allows. People, addresses and phone numbers are

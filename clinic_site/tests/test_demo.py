@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
@@ -44,7 +45,7 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
     assert Article.objects.scheduled().count() == 1
     assert Article.objects.values("tags").distinct().count() >= 15
-    assert Person.objects.count() == 3 and Location.objects.count() == 2
+    assert Person.objects.count() == 4 and Location.objects.count() == 2
     for slug in ["blog", "featured", "news"]:
         assert Category.objects.get(slug=slug).articles.exists()
     several = [
@@ -71,6 +72,38 @@ def test_demo_pages_link_only_to_addresses_that_answer(demo, client):
     for page in Page.objects.published():
         for link in re.findall(r'href="(/[^"]*)"', page.body):
             assert client.get(link).status_code == 200, (page.path, link)
+
+
+def test_the_demo_locations_have_hours_by_day_closures_and_parking(demo):
+    cambridge = Location.objects.get(slug="cambridge")
+    waltham = Location.objects.get(slug="waltham")
+    assert cambridge.hours_lines == [
+        "Mon–Fri 8:00 am – 5:00 pm",
+        "Sat 9:00 am – 12:00 pm",
+    ]
+    assert waltham.hours_lines == [
+        "Mon–Thu 7:30 am – 6:00 pm",
+        "Fri 7:30 am – 4:00 pm",
+    ]
+    for location in (cambridge, waltham):
+        assert location.parking and location.description
+        assert location.closures.filter(starts_on__gt=timezone.localdate()).exists()
+
+
+def test_the_demo_team_has_profiles_with_pictures_and_a_writer_has_an_author_page(
+    demo, client
+):
+    clinicians = Person.objects.clinicians()
+    assert clinicians.count() == 3
+    for person in clinicians.prefetch_related("specialties", "locations"):
+        assert person.photo and person.photo_width == 640
+        assert person.specialties.all() and person.locations.all()
+    writer = Person.objects.get(clinician=False)
+    assert writer.photo and writer.articles.exists()
+    directory = client.get("/physicians/").content.decode()
+    assert directory.count('class="person-card"') == 3
+    assert writer.name not in directory
+    assert client.get(writer.get_absolute_url()).status_code == 200
 
 
 def test_running_seed_demo_again_changes_nothing(demo, settings):

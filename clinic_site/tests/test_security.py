@@ -95,10 +95,17 @@ def test_the_admin_editor_runs_by_nonce_not_by_inline_permission(
 
 
 def test_public_pages_load_nothing_from_other_sites_and_carry_no_nonce(
-    client, make_article, settings
+    client, make_article, location, settings
 ):
     article = make_article(body='<p><a href="https://medlineplus.gov/">A link</a></p>')
-    for url in ["/", "/blog/", article.get_absolute_url(), "/appointments/request/"]:
+    for url in [
+        "/",
+        "/blog/",
+        article.get_absolute_url(),
+        "/appointments/request/",
+        "/locations/",
+        location.get_absolute_url(),  # directions: a plain link to the map service
+    ]:
         response = client.get(url)
         assert "nonce" not in response["Content-Security-Policy"]
         page = response.content.decode()

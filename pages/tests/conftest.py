@@ -11,12 +11,6 @@ def change_url(page):
 
 
 @pytest.fixture
-def editor_client(client, editor, sign_in):
-    sign_in(editor)
-    return client
-
-
-@pytest.fixture
 def page_form():
     """POST data for the admin's page form (a draft at /insurance/); override by
     keyword."""

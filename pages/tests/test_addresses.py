@@ -13,7 +13,7 @@ from pages.tests.conftest import ADD, change_url, form_errors
 
 # A root URLconf with one fixed section more, as another app would add it.
 urlpatterns = [
-    path("physicians/", include(([], "physicians"))),
+    path("patient-portal/", include(([], "portal"))),
     *site_urls.urlpatterns,
 ]
 
@@ -26,6 +26,8 @@ urlpatterns = [
         "admin",
         "account",
         "search",
+        "physicians",
+        "locations",
         "healthz",
         "media",
         "static",
@@ -42,10 +44,10 @@ def test_a_page_cannot_take_a_fixed_address_of_the_site(editor_client, page_form
 
 
 def test_fixed_addresses_come_from_the_url_patterns_not_a_list(settings):
-    assert "physicians" not in reserved_segments()
+    assert {"physicians", "locations", "authors", "sitemap.xml"} <= reserved_segments()
+    assert "patient-portal" not in reserved_segments()
     settings.ROOT_URLCONF = __name__
-    assert "physicians" in reserved_segments()
-    assert {"sitemap.xml", "robots.txt", "healthz", "blog"} <= reserved_segments()
+    assert "patient-portal" in reserved_segments()
 
 
 def test_under_a_parent_any_slug_is_free(editor_client, page_form, make_page):

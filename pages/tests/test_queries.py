@@ -1,8 +1,8 @@
 """A page makes a fixed number of queries, however many pages there are.
 
-First visit, empty cache: the page, its public subpages, the navigation (2) and the
-next scheduled publication (1); a nested page also looks up its parents (1). From
-the page cache: none.
+First visit, empty cache: the page, its public subpages, the navigation (2, and the
+locations' hours when there are any) and the next scheduled publication (1); a nested
+page also looks up its parents (1). From the page cache: none.
 """
 
 import pytest

@@ -1,6 +1,5 @@
 """A page as visitors and editors see it."""
 
-import json
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -9,16 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from conftest import jpeg_upload
+from conftest import jpeg_upload, json_ld
 from pages.models import Page
-
-
-def structured_data(response) -> list[dict]:
-    found = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>',
-        response.content.decode(),
-    )
-    return [json.loads(text) for text in found]
 
 
 def visible_trail(response) -> list[tuple[str, str]]:
@@ -61,7 +52,7 @@ def test_a_nested_page_shows_the_same_trail_it_gives_search_engines(
         ("/about/billing/", "Billing"),
         ("/about/billing/insurance/", "Insurance"),
     ]
-    web_page, breadcrumbs = structured_data(response)
+    web_page, breadcrumbs = json_ld(response.content.decode())
     assert web_page["@type"] == "WebPage"
     assert web_page["url"] == settings.SITE_URL + "/about/billing/insurance/"
     assert [
@@ -161,7 +152,7 @@ def test_the_share_image_is_shown_and_given_to_link_previews(
     assert image.startswith(settings.SITE_URL + settings.MEDIA_URL + "pages/")
     assert image.endswith("-960.jpg")
     assert 'alt="The clinic&#x27;s front door on Millbrook Avenue"' in page
-    assert structured_data(response)[0]["primaryImageOfPage"] == image
+    assert json_ld(response.content.decode())[0]["primaryImageOfPage"] == image
 
 
 def test_a_share_image_is_re_encoded_like_every_upload(make_page):

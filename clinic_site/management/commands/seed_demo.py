@@ -1,4 +1,5 @@
 import io
+import math
 import random
 from datetime import timedelta
 
@@ -14,7 +15,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
 from blog.models import Article, Category
-from clinic.models import Location, Person
+from clinic.models import (
+    Closure,
+    Location,
+    OpeningHours,
+    Person,
+    Specialty,
+    Weekday,
+)
 from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
@@ -41,9 +49,9 @@ class Command(BaseCommand):
                 "with DJANGO_DEBUG=true."
             )
         with transaction.atomic():
-            authors = {data["slug"]: self.author(data) for data in demo.people()}
             for data in demo.locations():
-                Location.objects.get_or_create(name=data["name"], defaults=data)
+                self.location(data)
+            authors = {data["slug"]: self.person(data) for data in demo.people()}
             created = sum(self.article(data, authors) for data in demo.articles())
             new_pages = sum(self.page(data) for data in demo.pages())
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
@@ -56,9 +64,52 @@ class Command(BaseCommand):
             if second_factor:
                 self.stdout.write(f"             {second_factor}")
 
-    def author(self, data) -> Person:
-        author, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
-        return author
+    def person(self, data) -> Person:
+        """A demo person, with their specialties, locations and illustrated portrait."""
+        data = dict(data)
+        specialties = [
+            Specialty.objects.get_or_create(name=name)[0]
+            for name in data.pop("specialties", [])
+        ]
+        locations = Location.objects.filter(name__in=data.pop("locations", []))
+        look = data.pop("portrait")
+        person, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
+        if not person.photo:
+            person.photo = ContentFile(portrait(look), "portrait.png")
+            person.save()
+        person.specialties.set(specialties)
+        person.locations.set(locations)
+        return person
+
+    def location(self, data) -> None:
+        """A location with its weekly hours and closures ahead, unless it exists."""
+        hours, closures = data.pop("hours"), data.pop("closures")
+        location, created = Location.objects.get_or_create(
+            name=data["name"], defaults=data
+        )
+        if not created:
+            return
+        OpeningHours.objects.bulk_create(
+            OpeningHours(
+                location=location,
+                weekday=Weekday[day.upper()],
+                opens=span["opens"],
+                closes=span["closes"],
+            )
+            for span in hours
+            for day in span["days"]
+        )
+        today = timezone.localdate()
+        Closure.objects.bulk_create(
+            Closure(
+                location=location,
+                label=closure["label"],
+                starts_on=today + timedelta(days=closure["in_days"]),
+                ends_on=today
+                + timedelta(days=closure["in_days"] + closure.get("days", 1) - 1),
+            )
+            for closure in closures
+        )
 
     def article(self, data, authors) -> bool:
         if Article.objects.filter(slug=data["slug"]).exists():
@@ -178,3 +229,46 @@ def picture(colors, seed: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()
+
+
+def portrait(look: dict) -> bytes:
+    """An illustrated bust without a face: hair, head, neck, coat over a shirt.
+
+    Drawn at twice the size and halved, for smooth edges. `look` holds the colours
+    (background, skin, hair, coat, shirt) and a hair_style: short, long, bun or curly.
+    """
+    size, scale = 640, 2
+
+    def box(*points):
+        return [round(v * scale) for v in points]
+
+    image = Image.new("RGB", (size * scale, size * scale), look["background"])
+    draw = ImageDraw.Draw(image)
+    hair, skin, style = look["hair"], look["skin"], look["hair_style"]
+    if style == "long":  # falls behind the shoulders
+        draw.rounded_rectangle(box(200, 140, 440, 480), radius=110 * scale, fill=hair)
+    draw.rounded_rectangle(
+        box(100, 440, 540, 800), radius=150 * scale, fill=look["coat"]
+    )
+    draw.polygon(box(245, 440, 395, 440, 320, 590), fill=look["shirt"])
+    draw.rectangle(box(288, 340, 352, 450), fill=skin)
+    draw.polygon(box(270, 440, 370, 440, 320, 505), fill=skin)
+    if style == "curly":
+        for angle in range(160, 381, 20):
+            x, y = _on_ellipse(320, 250, 100, 118, angle)
+            draw.ellipse(box(x - 42, y - 42, x + 42, y + 42), fill=hair)
+    else:
+        draw.ellipse(box(222, 132, 418, 300), fill=hair)
+    if style == "bun":
+        draw.ellipse(box(282, 88, 358, 164), fill=hair)
+    draw.ellipse(box(230, 150, 410, 370), fill=skin)
+    draw.chord(box(230, 146, 410, 330), start=180, end=360, fill=hair)
+    image = image.resize((size, size), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _on_ellipse(cx, cy, rx, ry, degrees) -> tuple[float, float]:
+    angle = math.radians(degrees)
+    return cx + rx * math.cos(angle), cy + ry * math.sin(angle)

@@ -6,11 +6,14 @@ import json
 import logging
 import shutil
 import subprocess
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from appointments.views import thanks_url
 from blog.models import Article
+from clinic.models import Person
 from clinic_site.tests.browser.conftest import (
     ARTICLE_BODY,
     AXE_JS,
@@ -47,6 +50,11 @@ PAGES = [
     "search-with-results",
     "search-without-results",
     "article",
+    "locations",
+    "location",
+    "physicians",
+    "physician-profile",
+    "author-page",
     "page",
     "nested-page",
     "legal-page",
@@ -83,6 +91,18 @@ def visit(content, make_request, make_article, make_page, editor):
         categories=[content.knees],
         tags=["knee"],
     )
+    location = content.location
+    location.description = "Our first office, with X-ray on site."
+    location.parking = "Garage next door.\nStep-free entrance on Main Street."
+    location.hours_note = "X-ray closes at 4:30 pm."
+    location.save()
+    location.closures.create(
+        label="Staff training", starts_on=timezone.localdate() + timedelta(days=4)
+    )
+    writer = Person.objects.create(
+        name="Ivo Marsh", slug="ivo-marsh", role="Health writer", bio="Ivo writes."
+    )
+    make_article(title="Clinic news", slug="clinic-news", author=writer)
     addresses = {
         "home": "/",
         "all-articles": "/blog/",
@@ -91,6 +111,11 @@ def visit(content, make_request, make_article, make_page, editor):
         "search-with-results": "/search/?q=knee",
         "search-without-results": "/search/?q=zebra",
         "article": content.stairs.get_absolute_url(),
+        "locations": "/locations/",
+        "location": location.get_absolute_url(),
+        "physicians": "/physicians/",
+        "physician-profile": content.physician.get_absolute_url(),
+        "author-page": writer.get_absolute_url(),
         "page": "/about/",
         "nested-page": "/about/knee/",
         "legal-page": "/privacy/",

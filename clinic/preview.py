@@ -4,12 +4,8 @@ indexed)."""
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import cache_control
 
-# Public pages may be kept whole by shared caches (our page cache included), which
-# must still check back every time: the ETag makes that check cheap.
-PUBLIC_CACHE = {"public": True, "max_age": 0, "must_revalidate": True}
-public_page = cache_control(**PUBLIC_CACHE)
+from clinic.caching import PUBLIC_CACHE
 
 
 def public_or_preview(request, queryset, **lookup):
