@@ -2,7 +2,8 @@
 specialties, locations and articles there are.
 
 Counts are for a first visit with an empty cache, as in blog/tests/test_queries.py:
-the page's own queries, the navigation (2) and the next scheduled publication (1).
+the page's own queries, the navigation (2, and a third for the locations' hours in
+the footer, since these tests have locations) and the next scheduled publication (1).
 """
 
 import pytest
@@ -37,8 +38,8 @@ def test_the_directory_makes_the_same_queries_for_any_team(
 ):
     build_team(make_location, size)
     cache.clear()
-    # people, their specialties, their locations; navigation (2); next publication
-    with django_assert_num_queries(6):
+    # people, their specialties, their locations; navigation (3); next publication
+    with django_assert_num_queries(7):
         response = client.get("/physicians/")
     assert response.content.decode().count('class="person-card"') == size
 
@@ -52,8 +53,8 @@ def test_a_profile_makes_the_same_queries_for_any_number_of_articles(
         make_article(author=person, medical_reviewer=person, reviewed_on="2026-01-05")
     cache.clear()
     # the person, specialties, locations, articles written, articles reviewed;
-    # navigation (2); next publication
-    with django_assert_num_queries(8):
+    # navigation (3); next publication
+    with django_assert_num_queries(9):
         response = client.get(person.get_absolute_url())
     assert response.status_code == 200
 
