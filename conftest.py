@@ -1,4 +1,5 @@
-"""Shared fixtures: factories for articles, authors, locations and staff accounts."""
+"""Shared fixtures: factories for articles, pages, authors, locations and staff
+accounts."""
 
 import datetime
 import io
@@ -29,6 +30,7 @@ from blog.models import Article, Category
 from clinic.models import Location, Person
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
+from pages.models import Page
 
 _numbers = itertools.count(1)
 STAFF_PASSWORD = "a-long-test-password-42"
@@ -65,6 +67,15 @@ def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", **save_options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def publish_time(moment=None) -> dict:
+    """The admin's two publish-time inputs for a moment (now by default)."""
+    moment = timezone.localtime(moment or timezone.now())
+    return {
+        "published_at_0": f"{moment:%Y-%m-%d}",
+        "published_at_1": f"{moment:%H:%M:%S}",
+    }
 
 
 def json_ld(page: str) -> list:
@@ -132,6 +143,25 @@ def make_article(db, author, blog_category):
         )
         article.tags.set(list(tags))
         return article
+
+    return make
+
+
+@pytest.fixture
+def make_page(db):
+    """Build a published page; override any field by keyword (parent=... nests it)."""
+
+    def make(**fields):
+        n = next(_numbers)
+        defaults = {
+            "title": f"Page {n}",
+            "slug": f"page-{n}",
+            "summary": f"Summary of page {n}.",
+            "body": "<p>Text.</p>",
+            "status": Page.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(days=1),
+        }
+        return Page.objects.create(**(defaults | fields))
 
     return make
 

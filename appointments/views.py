@@ -10,6 +10,7 @@ from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
 from clinic.models import Location, Person
+from pages.models import Page
 
 THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -48,6 +49,7 @@ def request_appointment(request):
         "article": article,
         "physician": physician,
         "rate_limited": status == 429,
+        "privacy_notice": Page.objects.privacy_notice(),
     }
     return render(request, "appointments/request_form.html", context, status=status)
 

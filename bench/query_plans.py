@@ -82,7 +82,7 @@ def pick_pages() -> dict[str, list[str]]:
     articles = many_tags[::step][:ARTICLE_SAMPLE] or list(
         Article.objects.published().values_list("slug", flat=True)[:1]
     )
-    search = reverse("blog:search")
+    search = reverse("search:search")
     return {
         "trivial": ["/bench/trivial/"],
         "home": [reverse("blog:home")],

@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -176,29 +176,18 @@ class Article(Publishable):
         """Clean the body, re-encode a new picture, remember a changed address."""
         self.body = rich_text.clean(self.body)
         self.reading_minutes = rich_text.reading_minutes(self.body)
-        new_image = bool(self.featured_image) and not self.featured_image._committed
-        if new_image:
-            self.featured_image = images.reencode(self.featured_image)
-        try:  # the row and the files together, or neither
-            with transaction.atomic():
-                super().save(*args, **kwargs)
-                if new_image:
-                    images.make_renditions(self.featured_image.name)
-        except BaseException:
-            if new_image and self.featured_image._committed:  # stored, then failed
-                images.delete_stored(self.featured_image.name, self.image_width)
-            raise
+        with images.saving_picture(self, "featured_image"):
+            super().save(*args, **kwargs)
 
     def address_for(self, slug: str) -> str:
         return reverse("blog:article_detail", kwargs={"slug": slug})
 
     def clean(self):
         errors = {}
-        if self.featured_image and not self.featured_image_alt.strip():
-            errors["featured_image_alt"] = ValidationError(
-                "Describe the picture for readers who cannot see it.",
-                code="alt_required",
-            )
+        if error := images.missing_description(
+            self.featured_image, self.featured_image_alt
+        ):
+            errors["featured_image_alt"] = error
         if self.medical_reviewer_id and not self.reviewed_on:
             errors["reviewed_on"] = ValidationError(
                 "Give the date of the medical review.", code="review_date_required"

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from clinic.structured_data import person_reference
+from clinic.structured_data import breadcrumb_list, person_reference
 
 
 def article_data(article, publisher: dict) -> list[dict]:
@@ -40,12 +40,4 @@ def article_data(article, publisher: dict) -> list[dict]:
             (category.name, settings.SITE_URL + category.get_absolute_url())
         )
     breadcrumbs.append((article.title, url))
-    trail = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": name, "item": link}
-            for n, (name, link) in enumerate(breadcrumbs, start=1)
-        ],
-    }
-    return [page, trail]
+    return [page, breadcrumb_list(breadcrumbs)]

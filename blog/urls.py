@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("blog/", views.article_list, name="article_list"),
     path("blog/feed/", public_page(feeds.ArticleFeed()), name="feed"),
-    path("blog/search/", views.search, name="search"),
     path("blog/category/<slug:slug>/", views.category, name="category"),
     path(
         "blog/category/<slug:slug>/feed/",

@@ -1,54 +1,16 @@
-from dataclasses import dataclass
-
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from blog import search as full_text
 from blog.models import Article, Category, TaggedArticle
 from blog.related import related_articles
-from clinic.caching import PUBLIC_CACHE, public_page
+from clinic.caching import public_page
+from clinic.pagination import ListPage, paginate
+from clinic.preview import public_or_preview, render_publishable
 
-PER_PAGE = 10
 SMALL_GROUP = 500
 HOME_FEATURED = 3
 HOME_LATEST = 6
-
-
-@dataclass
-class Page:
-    """One page of results, found without counting them all."""
-
-    items: list
-    number: int
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-
-def paginate(request, items) -> Page:
-    """Page `?page=` of a queryset or list; 404 for a page that is not there."""
-    value = request.GET.get("page", "1")
-    if not value.isdigit() or not 1 <= int(value) <= 100_000:
-        raise Http404("No such page.")
-    number = int(value)
-    start = (number - 1) * PER_PAGE
-    window = list(items[start : start + PER_PAGE + 1])
-    if number > 1 and not window:
-        raise Http404("No such page.")
-    return Page(items=window[:PER_PAGE], number=number, has_next=len(window) > PER_PAGE)
 
 
 @require_safe
@@ -103,7 +65,7 @@ def tag(request, slug):
     return render(request, "blog/article_list.html", context)
 
 
-def group_page(request, member_ids, public_members) -> Page:
+def group_page(request, member_ids, public_members) -> ListPage:
     """A page of the public articles of a category or tag, newest first.
 
     A large group is listed by one query that walks public articles newest first
@@ -123,37 +85,10 @@ def group_page(request, member_ids, public_members) -> Page:
 
 
 @require_safe
-def search(request):
-    query = request.GET.get("q", "").strip()[: full_text.MAX_QUERY_LENGTH]
-    ranked_ids = full_text.matching_ids(query)
-    public_ids = Article.objects.publish_times_among(ranked_ids)
-    page = paginate(request, [pk for pk in ranked_ids if pk in public_ids])
-    cards = Article.objects.for_cards().in_bulk(page.items)
-    page.items = [cards[pk] for pk in page.items]
-    context = {
-        "page": page,
-        "query": query,
-        "searched": bool(full_text.search_terms(query)),
-        "result_count": len(public_ids),
-        "more_results": len(ranked_ids) == full_text.MAX_MATCHES,
-    }
-    return render(request, "blog/search.html", context)
-
-
-@require_safe
 def article_detail(request, slug):
     articles = Article.objects.select_related(
         "author", "medical_reviewer"
     ).prefetch_related("categories", "tags")
-    if request.user.has_perm("blog.change_article"):
-        article = get_object_or_404(articles, slug=slug)  # editors preview drafts here
-    else:
-        article = get_object_or_404(articles.published(), slug=slug)
+    article = public_or_preview(request, articles, slug=slug)
     context = {"article": article, "related": related_articles(article)}
-    response = render(request, "blog/article_detail.html", context)
-    if article.is_public:
-        patch_cache_control(response, **PUBLIC_CACHE)
-    else:
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_publishable(request, "blog/article_detail.html", context, article)

@@ -7,7 +7,9 @@ only needs the stored width to know which renditions exist and what they are cal
 import io
 import uuid
 import warnings
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePosixPath
@@ -16,6 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
@@ -108,6 +111,15 @@ class PictureFormField(forms.ImageField):
             raise
 
 
+def missing_description(picture, description: str) -> ValidationError | None:
+    """The error for a picture given without alt text (None if described or absent)."""
+    if picture and not description.strip():
+        return ValidationError(
+            "Describe the picture for readers who cannot see it.", code="alt_required"
+        )
+    return None
+
+
 @deconstructible
 class RandomName:
     """An `upload_to` that files pictures as <folder>/<year>/<month>/<random>.<ext>."""
@@ -138,6 +150,28 @@ def reencode(file) -> ContentFile:
         image = _resized(image, MAX_STORED_WIDTH)
     content = _encoded(image, image_format)
     return ContentFile(content, name=f"image{EXTENSIONS[image_format]}")
+
+
+@contextmanager
+def saving_picture(instance, field_name: str) -> Iterator[None]:
+    """Around a model's save: a newly uploaded picture in this field is re-encoded
+    before it is stored and cut into renditions after; the row and the files are
+    kept together, or neither (a failed save deletes the files it wrote)."""
+    picture = getattr(instance, field_name)
+    new = bool(picture) and not picture._committed
+    if new:
+        setattr(instance, field_name, reencode(picture))
+    try:
+        with transaction.atomic():
+            yield
+            if new:
+                make_renditions(getattr(instance, field_name).name)
+    except BaseException:
+        stored = getattr(instance, field_name)
+        if new and stored._committed:  # stored, then failed
+            width_field = instance._meta.get_field(field_name).width_field
+            delete_stored(stored.name, getattr(instance, width_field))
+        raise
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:

@@ -8,6 +8,8 @@ time not in the future. A future time means scheduled. A public address that cha
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from clinic.models import Redirect
@@ -20,6 +22,16 @@ def is_public(status, published_at, now) -> bool:
         and published_at is not None
         and (published_at <= now)
     )
+
+
+def next_publication_time(*models):
+    """When the next scheduled object of any of these models goes public, or None
+    (one query)."""
+    times = [
+        model.objects.scheduled().order_by().values_list("published_at", flat=True)
+        for model in models
+    ]
+    return times[0].union(*times[1:]).order_by("published_at").first()
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -48,15 +60,6 @@ class PublishableQuerySet(models.QuerySet):
             for pk, status, published_at in rows
             if is_public(status, published_at, now)
         }
-
-    def next_publication_time(self):
-        """When the next scheduled object goes public, or None (one query)."""
-        return (
-            self.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
 
 
 class Publishable(models.Model):
@@ -113,6 +116,13 @@ class Publishable(models.Model):
     def address_for(self, value: str) -> str:
         raise NotImplementedError
 
+    def validate_publication(self) -> None:
+        """Raise ValidationError if this may not be saved with its status and time.
+
+        For rules that hold however it is published (the form, the admin's actions):
+        none by default.
+        """
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -151,3 +161,26 @@ class Publishable(models.Model):
         if self.status == self.Status.DRAFT:
             return "Draft"
         return "Published" if self.is_public else "Scheduled"
+
+
+# Raw saves (restoring a revision, loading fixtures) skip save(): the address the
+# row had is read before, so that an address it leaves still leads to it.
+
+
+@receiver(pre_save)
+def _note_stored_address_before_raw_save(sender, instance, raw, **kwargs):
+    if raw and isinstance(instance, Publishable) and instance.pk is not None:
+        stored = (
+            sender._base_manager.filter(pk=instance.pk)
+            .values(sender.address_field, "status")
+            .first()
+        )
+        if stored is not None:
+            instance._stored_address_value = stored[sender.address_field]
+            instance._stored_public = stored["status"] == Publishable.Status.PUBLISHED
+
+
+@receiver(post_save)
+def _keep_old_address_after_raw_save(sender, instance, raw, **kwargs):
+    if raw and isinstance(instance, Publishable):
+        instance._keep_old_address()

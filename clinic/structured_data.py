@@ -1,4 +1,5 @@
-"""schema.org descriptions of the clinic's people and places, for search engines."""
+"""schema.org descriptions of the clinic's people and places, and the pieces every
+kind of page shares (JSON-LD, for search engines)."""
 
 from django.conf import settings
 
@@ -106,4 +107,16 @@ def profile_data(person, organization: dict) -> dict:
         "url": about["url"],
         # An empty list says nothing: leave the property out.
         "mainEntity": {key: value for key, value in about.items() if value != []},
+    }
+
+
+def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:
+    """A BreadcrumbList of (name, absolute address) pairs, from the home page on."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": link}
+            for n, (name, link) in enumerate(trail, start=1)
+        ],
     }

@@ -16,6 +16,7 @@ class ClinicSiteConfig(AppConfig):
         from clinic.models import Closure, Location, OpeningHours, Person, Specialty
         from clinic_site import checks  # noqa: F401 (registers them)
         from clinic_site.page_cache import connect_invalidation
+        from pages.models import Page
 
         connect_invalidation(
             Article,
@@ -28,6 +29,7 @@ class ClinicSiteConfig(AppConfig):
             OpeningHours,
             Closure,
             Specialty,
+            Page,
             m2m_through=[
                 Article.categories.through,
                 TaggedArticle,

@@ -3,11 +3,11 @@
 A page is kept when its view marks it `Cache-Control: public`, the request carried no
 session cookie (so never for staff or previews) and the answer is a plain 200 that
 sets no cookie. Keys carry a content version: any change to what pages show
-(articles, tags, categories, people and their specialties, locations and their
-hours) bumps it, so the next request renders afresh, on this server and every other
-one sharing the cache. Keys also carry the clinic's date, since location pages say
-what is open today and which closures are ahead. A kept page also expires when the
-next scheduled article goes public.
+(articles, pages, tags, categories, people and their specialties, locations and
+their hours) bumps it, so the next request renders afresh, on this server and every
+other one sharing the cache. Keys also carry the clinic's date, since location pages
+say what is open today and which closures are ahead. A kept page also expires when
+the next scheduled article or page goes public.
 
 This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
 below it (sessions, auth, the view) and is answered with its stored ETag, or 304.
@@ -28,6 +28,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
 from blog.models import Article
+from clinic.publishing import next_publication_time
+from pages.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -88,11 +90,12 @@ def connect_invalidation(*models, m2m_through=()) -> None:
 
 
 def _seconds_until_next_publication(version: int) -> float | None:
-    """Seconds until the next scheduled article appears (one query per version)."""
+    """Seconds until the next scheduled article or page appears (one query per
+    version)."""
     key = f"page-cache:{version}:next-publication"
     stamp = cache.get(key)
     if stamp is None or (stamp and stamp <= time.time()):
-        moment: datetime | None = Article.objects.next_publication_time()
+        moment: datetime | None = next_publication_time(Article, Page)
         stamp = moment.timestamp() if moment else 0
         cache.set(key, stamp, settings.PAGE_CACHE_SECONDS)
     return stamp - time.time() if stamp else None

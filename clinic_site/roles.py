@@ -44,6 +44,13 @@ ROLE_PERMISSIONS = {
             "delete_redirect",
             "view_redirect",
         ],
+        "pages": [
+            "add_page",
+            "change_page",
+            "delete_page",
+            "view_page",
+            "publish_page",
+        ],
         "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     },
     FRONT_DESK: {

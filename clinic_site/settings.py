@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "clinic",
     "blog",
     "pages",
+    "search",
     "appointments",
 ]
 

@@ -9,10 +9,14 @@ from blog.sitemaps import SITEMAPS as BLOG_SITEMAPS
 from clinic.caching import public_page
 from clinic.sitemaps import SITEMAPS as CLINIC_SITEMAPS
 from clinic_site import enrolment, views
+from pages.sitemaps import PageSitemap
 
 handler500 = "clinic_site.views.server_error"
 
+SITEMAPS = BLOG_SITEMAPS | CLINIC_SITEMAPS | {"standalone-pages": PageSitemap}
+
 urlpatterns = [
+    path("", include("search.urls")),  # before the blog: /blog/search/ was its address
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
     path("", include("clinic.urls")),
@@ -28,7 +32,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         public_page(sitemap),
-        {"sitemaps": BLOG_SITEMAPS | CLINIC_SITEMAPS},
+        {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -40,3 +44,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+# Last: a page takes any address nothing above answers (pages.addresses keeps page
+# slugs off the fixed ones).
+urlpatterns += [path("", include("pages.urls"))]

@@ -70,7 +70,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /account/",
         "Disallow: /appointments/",
-        "Disallow: /blog/search/",
+        "Disallow: /search/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     return HttpResponse(

@@ -13,6 +13,7 @@ from appointments.models import AppointmentRequest
 from blog.models import Article
 from clinic.models import Location
 from conftest import old_form_token
+from pages.models import Page
 
 URL = "/appointments/request/"
 
@@ -26,6 +27,31 @@ def test_the_form_warns_about_emergencies_and_medical_history(client, location):
     assert "If this is a medical emergency, call 911" in page
     assert "Please do not include detailed medical history" in page
     assert "never shared for marketing" in page
+
+
+def test_the_consent_links_to_the_published_privacy_notice(client, location, make_page):
+    make_page(slug="privacy", title="Notice of privacy practices", kind="privacy")
+    page = client.get(URL).content.decode()
+    consent = page[page.index("<legend>Your privacy</legend>") :]
+    assert (
+        '<a href="/privacy/" target="_blank">Notice of privacy practices '
+        "(opens in a new tab)</a>" in consent
+    )
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [None, {"kind": Page.Kind.PRIVACY, "status": Page.Status.DRAFT}],
+    ids=["none", "a draft"],
+)
+def test_without_a_public_privacy_notice_the_consent_links_nowhere(
+    client, location, make_page, notice
+):
+    if notice:
+        make_page(slug="privacy", **notice)
+    make_page(slug="terms", kind=Page.Kind.POLICY)
+    page = client.get(URL).content.decode()
+    assert "How we protect your health information" not in page
 
 
 def test_coming_from_an_article_names_it_and_records_it(

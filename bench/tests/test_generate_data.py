@@ -123,7 +123,7 @@ def test_public_pages_render(client):
     generate()
     article = Article.objects.published().order_by("-pk").first()
     tag = Tag.objects.order_by("pk").first()
-    search_page = reverse("blog:search")
+    search_page = reverse("search:search")
     pages = [
         reverse("blog:home"),
         reverse("blog:article_list"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from blog.models import Article, Category
+from conftest import publish_time
 
 ADD = reverse("admin:blog_article_add")
 LIST = reverse("admin:blog_article_changelist")
@@ -17,14 +18,6 @@ LIST = reverse("admin:blog_article_changelist")
 
 def change_url(article):
     return reverse("admin:blog_article_change", args=[article.pk])
-
-
-def local(moment):
-    moment = timezone.localtime(moment)
-    return {
-        "published_at_0": f"{moment:%Y-%m-%d}",
-        "published_at_1": f"{moment:%H:%M:%S}",
-    }
 
 
 def test_an_editor_writes_a_draft_that_the_public_cannot_see(
@@ -46,7 +39,7 @@ def test_scheduling_publishes_when_the_time_comes(
     editor_client, article_form, time_machine
 ):
     when = timezone.now() + timedelta(hours=2)
-    editor_client.post(ADD, article_form(status="published", **local(when)))
+    editor_client.post(ADD, article_form(status="published", **publish_time(when)))
     article = Article.objects.get()
     assert article.publication_state == "Scheduled"
     assert Client().get("/blog/").context["page"].items == []
@@ -85,7 +78,7 @@ def test_renaming_through_the_admin_keeps_the_old_address(
 ):
     article = make_article(slug="old-slug")
     data = article_form(
-        slug="new-slug", status="published", **local(article.published_at)
+        slug="new-slug", status="published", **publish_time(article.published_at)
     )
     assert editor_client.post(change_url(article), data).status_code == 302
     response = Client().get("/blog/old-slug/")
@@ -95,7 +88,9 @@ def test_renaming_through_the_admin_keeps_the_old_address(
 def test_every_admin_save_keeps_a_revision_that_can_be_restored(
     editor_client, article_form
 ):
-    editor_client.post(ADD, article_form(status="published", **local(timezone.now())))
+    editor_client.post(
+        ADD, article_form(status="published", **publish_time(timezone.now()))
+    )
     article = Article.objects.get()
     editor_client.post(
         change_url(article),
@@ -103,7 +98,7 @@ def test_every_admin_save_keeps_a_revision_that_can_be_restored(
             title="A worse title",
             new_tags="running",
             status="published",
-            **local(article.published_at),
+            **publish_time(article.published_at),
         ),
     )
     versions = Version.objects.get_for_object(article)
@@ -118,7 +113,7 @@ def test_every_admin_save_keeps_a_revision_that_can_be_restored(
     assert editor_client.get(restore_url).status_code == 200
     response = editor_client.post(
         restore_url,
-        article_form(status="published", **local(article.published_at)),
+        article_form(status="published", **publish_time(article.published_at)),
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -126,6 +121,23 @@ def test_every_admin_save_keeps_a_revision_that_can_be_restored(
     assert sorted(t.name for t in article.tags.all()) == ["running", "shin"]
     page = Client().get(article.get_absolute_url()).content.decode()
     assert "Shin splints in new runners" in page
+
+
+def test_restoring_a_revision_with_an_older_slug_keeps_the_newer_address(
+    editor_client, article_form
+):
+    editor_client.post(ADD, article_form(status="published", **publish_time()))
+    article = Article.objects.get()
+    published = publish_time(article.published_at)
+    editor_client.post(
+        change_url(article),
+        article_form(slug="shin-splints-explained", status="published", **published),
+    )
+    first = Version.objects.get_for_object(article).last()
+    restore = reverse("admin:blog_article_revision", args=[article.pk, first.pk])
+    editor_client.post(restore, article_form(status="published", **published))
+    response = Client().get("/blog/shin-splints-explained/")
+    assert (response.status_code, response["Location"]) == (301, "/blog/shin-splints/")
 
 
 def test_alt_text_is_required_with_a_picture(editor_client, article_form):
@@ -220,7 +232,7 @@ def test_related_picks_are_chosen_in_the_admin(
     data = article_form(
         slug="main",
         status="published",
-        **local(article.published_at),
+        **publish_time(article.published_at),
         **{
             "related_pick_links-TOTAL_FORMS": "1",
             "related_pick_links-0-position": "0",
@@ -281,7 +293,7 @@ def test_an_article_with_a_picture_can_be_saved_again(
         summary="A better summary.",
         featured_image_alt="A",
         status="published",
-        **local(article.published_at),
+        **publish_time(article.published_at),
     )
     assert editor_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()

@@ -113,5 +113,5 @@ def test_dates_stored_before_the_rule_move_into_range_and_pages_show_them(
     assert old.reviewed_on == date(1900, 1, 1)
     assert far.published_at.year == 2199 and far.publication_state == "Scheduled"
     visitor = Client()
-    for url in ["/", "/blog/", old.get_absolute_url(), "/blog/search/?q=article"]:
+    for url in ["/", "/blog/", old.get_absolute_url(), "/search/?q=article"]:
         assert visitor.get(url).status_code == 200, url

@@ -13,7 +13,7 @@ SURFACES = {
     "all articles": "/blog/",
     "category": "/blog/category/news/",
     "tag": "/blog/tag/zygapophysis/",
-    "search": "/blog/search/?q=zygapophysis",
+    "search": "/search/?q=zygapophysis",
     "feed": "/blog/feed/",
     "category feed": "/blog/category/news/feed/",
     "sitemap": "/sitemap.xml",
@@ -59,7 +59,7 @@ def test_unpublished_articles_are_not_related_posts_or_counted(client, hidden):
     neighbour, draft, scheduled = hidden
     page = client.get(neighbour.get_absolute_url()).content.decode()
     assert draft.title not in page and scheduled.title not in page
-    search = client.get("/blog/search/", {"q": "zygapophysis"})
+    search = client.get("/search/", {"q": "zygapophysis"})
     assert search.context["result_count"] == 1
 
 

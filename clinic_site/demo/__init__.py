@@ -1,8 +1,9 @@
 """The demo clinic, kept as data files beside this module and read by `seed_demo`.
 
 people.toml holds the clinicians and the writer, locations.toml the offices,
-and articles/ one file per article: TOML front matter between `+++` lines, then the
-body in the HTML the article editor allows. People, addresses and phone numbers are
+articles/ one file per article and pages/ one file per page (a folder holds the
+subpages of the page of the same name): TOML front matter between `+++` lines, then
+the body in the HTML the editor allows. People, addresses and phone numbers are
 fictional (555-01xx numbers are reserved for fiction).
 
 Dates are relative to the day the command runs: `published_days_ago` is negative for
@@ -26,7 +27,21 @@ def locations() -> list[dict]:
 
 def articles() -> list[dict]:
     """Every demo article: its front matter, plus `slug` (the file name) and `body`."""
-    return [_article(path) for path in sorted((FOLDER / "articles").glob("*.html"))]
+    return [
+        _document(path) | {"slug": path.stem}
+        for path in sorted((FOLDER / "articles").glob("*.html"))
+    ]
+
+
+def pages() -> list[dict]:
+    """Every demo page, parents first: its front matter, plus `body` and `path`
+    (where the file is under pages/, e.g. "conditions/knee-and-hip")."""
+    folder = FOLDER / "pages"
+    files = sorted(folder.rglob("*.html"), key=lambda path: (len(path.parts), path))
+    return [
+        _document(path) | {"path": path.relative_to(folder).with_suffix("").as_posix()}
+        for path in files
+    ]
 
 
 def _table(filename: str, name: str) -> list[dict]:
@@ -34,7 +49,7 @@ def _table(filename: str, name: str) -> list[dict]:
         return tomllib.load(file)[name]
 
 
-def _article(path: Path) -> dict:
+def _document(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     _, front, body = text.split(FRONT_MATTER, 2)
-    return tomllib.loads(front) | {"slug": path.stem, "body": body}
+    return tomllib.loads(front) | {"body": body}

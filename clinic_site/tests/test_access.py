@@ -1,10 +1,9 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog, on the people the public meets and on locations'
-public details; the front desk on appointment requests only (and may not add or
-delete them); administrators see
-everything, but nobody adds or deletes access records, adds requests by hand, or edits
-an email's history.
+Roles: editors work on the blog, on the pages, on the people the public meets and on
+locations' public details; the front desk on appointment requests only (and may not
+add or delete them); administrators see everything, but nobody adds or deletes access
+records, adds requests by hand, or edits an email's history.
 """
 
 import pytest
@@ -27,6 +26,7 @@ EDITOR = {
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
     "clinic.specialty": EVERYTHING,
+    "pages.page": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
@@ -50,8 +50,11 @@ ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRA
 
 
 @pytest.fixture
-def one_of_everything(make_article, make_request, editor, front_desk, administrator):
+def one_of_everything(
+    make_article, make_page, make_request, editor, front_desk, administrator
+):
     article = make_article(tags=["knee"])
+    make_page()
     Redirect.objects.create(old_path="/old/", target=article)
     Specialty.objects.create(name="Sports medicine")
     request = make_request()

@@ -13,6 +13,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
 from clinic.models import Location, Person
+from pages.models import Page
 
 
 @pytest.fixture
@@ -56,6 +57,23 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     assert all(article.featured_image for article in Article.objects.all())
 
 
+def test_the_demo_has_the_clinic_s_pages(demo, client):
+    public = Page.objects.published()
+    for path in ["about", "conditions", "insurance-and-billing", "accessibility"]:
+        assert public.filter(path=path).exists(), path
+    assert public.filter(parent__path="conditions").count() >= 3
+    assert Page.objects.privacy_notice().path == "privacy"
+    assert Page.objects.get(path="about").share_image
+    for page in public:
+        assert client.get(page.get_absolute_url()).status_code == 200, page.path
+
+
+def test_demo_pages_link_only_to_addresses_that_answer(demo, client):
+    for page in Page.objects.published():
+        for link in re.findall(r'href="(/[^"]*)"', page.body):
+            assert client.get(link).status_code == 200, (page.path, link)
+
+
 def test_the_demo_locations_have_hours_by_day_closures_and_parking(demo):
     cambridge = Location.objects.get(slug="cambridge")
     waltham = Location.objects.get(slug="waltham")
@@ -90,8 +108,10 @@ def test_the_demo_team_has_profiles_with_pictures_and_a_writer_has_an_author_pag
 
 def test_running_seed_demo_again_changes_nothing(demo, settings):
     before = list(Article.objects.values_list("pk", "updated_at"))
+    pages_before = list(Page.objects.values_list("pk", "updated_at"))
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert list(Article.objects.values_list("pk", "updated_at")) == before
+    assert list(Page.objects.values_list("pk", "updated_at")) == pages_before
 
 
 def sign_in_steps(client, username, password, code=None):

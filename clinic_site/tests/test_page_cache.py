@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from blog.models import Article, Category
 from clinic.models import Person, Specialty
+from pages.models import Page
 
 
 @pytest.fixture
@@ -133,6 +134,55 @@ def test_a_scheduled_article_appears_on_time_on_a_cached_page(anonymous, make_ar
     assert "Soon" not in anonymous.get("/blog/").content.decode()  # now from the cache
     time.sleep(2.5)
     assert "Soon" in anonymous.get("/blog/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (lambda p: setattr(p, "body", "<p>New words.</p>") or p.save(), "New words."),
+        (lambda p: setattr(p, "status", Page.Status.DRAFT) or p.save(), None),
+        (lambda p: p.delete(), None),
+    ],
+    ids=["edit", "unpublish", "delete"],
+)
+def test_a_page_s_change_shows_at_the_next_request(anonymous, make_page, change, shown):
+    page = make_page(slug="about")
+    anonymous.get("/about/")
+    change(page)
+    response = anonymous.get("/about/")
+    if shown:
+        assert shown in response.content.decode()
+    else:
+        assert response.status_code == 404
+
+
+def test_a_parent_s_change_shows_on_its_subpage_at_the_next_request(
+    anonymous, make_page
+):
+    about = make_page(slug="about", title="About us")
+    make_page(slug="team", parent=about)
+    assert ">About us</a>" in anonymous.get("/about/team/").content.decode()
+    about.title = "Who we are"
+    about.save()
+    assert ">Who we are</a>" in anonymous.get("/about/team/").content.decode()
+
+
+def test_a_new_subpage_shows_on_its_cached_parent(anonymous, make_page):
+    about = make_page(slug="about")
+    anonymous.get("/about/")
+    make_page(slug="team", title="Our team", parent=about)
+    assert "Our team" in anonymous.get("/about/").content.decode()
+
+
+def test_a_scheduled_page_appears_on_time_on_a_cached_page(anonymous, make_page):
+    about = make_page(slug="about")
+    make_page(
+        title="Soon", parent=about, published_at=timezone.now() + timedelta(seconds=2)
+    )
+    assert "Soon" not in anonymous.get("/about/").content.decode()
+    assert "Soon" not in anonymous.get("/about/").content.decode()  # from the cache
+    time.sleep(2.5)
+    assert "Soon" in anonymous.get("/about/").content.decode()
 
 
 def queries_made(client, url) -> int:

@@ -83,11 +83,12 @@ def test_hsts_and_https_redirect_in_production(client, db, settings):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
+@pytest.mark.parametrize("form", ["admin:blog_article_add", "admin:pages_page_add"])
 def test_the_admin_editor_runs_by_nonce_not_by_inline_permission(
-    client, editor, sign_in
+    client, editor, sign_in, form
 ):
     sign_in(editor)
-    response = client.get(reverse("admin:blog_article_add"))
+    response = client.get(reverse(form))
     nonce = response.wsgi_request.csp_nonce
     assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
     assert f'<script type="importmap" nonce="{nonce}">' in response.content.decode()

@@ -57,6 +57,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_private_areas(
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     assert "Disallow: /admin/" in text
     assert "Disallow: /appointments/" in text
+    assert "Disallow: /search/" in text
 
 
 def test_unknown_address_gets_the_friendly_404_page(client, db):

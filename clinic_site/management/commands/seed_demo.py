@@ -26,6 +26,7 @@ from clinic.models import (
 from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
+from pages.models import Page
 
 BACKUP_CODES = 10
 DEMO_ACCOUNTS = [
@@ -39,7 +40,7 @@ ENROLS_ITSELF = "newhire"  # shows the enrolment code at work; the others have d
 
 
 class Command(BaseCommand):
-    help = "Create the demo clinic: articles, authors, locations, staff logins."
+    help = "Create the demo clinic: articles, pages, authors, locations, staff logins."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -52,8 +53,11 @@ class Command(BaseCommand):
                 self.location(data)
             authors = {data["slug"]: self.person(data) for data in demo.people()}
             created = sum(self.article(data, authors) for data in demo.articles())
+            new_pages = sum(self.page(data) for data in demo.pages())
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
-        self.stdout.write(f"Demo content ready ({created} new articles).")
+        self.stdout.write(
+            f"Demo content ready ({created} new articles, {new_pages} new pages)."
+        )
         self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
         for username, role, second_factor in accounts:
             self.stdout.write(f"  {username:<10} {role}")
@@ -130,6 +134,30 @@ class Command(BaseCommand):
         article.save()
         article.categories.set(Category.objects.filter(slug__in=data["categories"]))
         article.tags.set(data["tags"])
+        return True
+
+    def page(self, data) -> bool:
+        """Create one page, under its parent (created before it), unless it exists."""
+        if Page.objects.filter(path=data["path"]).exists():
+            return False
+        parent_path, _, slug = data["path"].rpartition("/")
+        page = Page(
+            slug=slug,
+            parent=Page.objects.get(path=parent_path) if parent_path else None,
+            title=data["title"],
+            summary=data["summary"],
+            body=data["body"],
+            kind=data.get("kind", Page.Kind.STANDARD),
+            position=data["position"],
+            status=Page.Status.PUBLISHED,
+            published_at=timezone.now() - timedelta(days=60),
+        )
+        if "image_colors" in data:
+            page.share_image = ContentFile(
+                picture(data["image_colors"], data["path"]), "demo.jpg"
+            )
+            page.share_image_alt = data["image_alt"]
+        page.save()
         return True
 
     def account(self, username, group_name, superuser) -> tuple[str, str, str]:

@@ -15,6 +15,7 @@ from appointments.views import thanks_url
 from blog.models import Article
 from clinic.models import Person
 from clinic_site.tests.browser.conftest import (
+    ARTICLE_BODY,
     AXE_JS,
     DESKTOP,
     INSTALL,
@@ -22,7 +23,7 @@ from clinic_site.tests.browser.conftest import (
     VNU_JAR,
 )
 from clinic_site.tests.browser.support import assert_fits_width, sign_in
-from conftest import STAFF_PASSWORD
+from conftest import STAFF_PASSWORD, jpeg_upload
 
 pytestmark = pytest.mark.browser
 log = logging.getLogger(__name__)  # per-page results: pytest -o log_cli=true
@@ -54,6 +55,9 @@ PAGES = [
     "physicians",
     "physician-profile",
     "author-page",
+    "page",
+    "nested-page",
+    "legal-page",
     "request-form",
     "request-form-with-errors",
     "thanks",
@@ -66,9 +70,19 @@ PAGES = [
 
 
 @pytest.fixture
-def visit(content, make_request, make_article, editor):
+def visit(content, make_request, make_article, make_page, editor):
     """visit(page, name): open one of PAGES; returns the HTML the server sent."""
     thanks = thanks_url(make_request(source_article=content.runners))
+    about = make_page(
+        slug="about",
+        title="About us",
+        body=ARTICLE_BODY,
+        share_image=jpeg_upload(),
+        share_image_alt="The front door of the clinic",
+    )
+    make_page(slug="team", title="Our team", parent=about)
+    make_page(slug="knee", title="Knee care", parent=about, body=ARTICLE_BODY)
+    make_page(slug="privacy", title="Notice of privacy practices", kind="privacy")
     draft = make_article(
         title="Choosing a knee brace",
         slug="knee-brace",
@@ -94,14 +108,17 @@ def visit(content, make_request, make_article, editor):
         "all-articles": "/blog/",
         "category": content.knees.get_absolute_url(),
         "tag": "/blog/tag/knee/",
-        "search-with-results": "/blog/search/?q=knee",
-        "search-without-results": "/blog/search/?q=zebra",
+        "search-with-results": "/search/?q=knee",
+        "search-without-results": "/search/?q=zebra",
         "article": content.stairs.get_absolute_url(),
         "locations": "/locations/",
         "location": location.get_absolute_url(),
         "physicians": "/physicians/",
         "physician-profile": content.physician.get_absolute_url(),
         "author-page": writer.get_absolute_url(),
+        "page": "/about/",
+        "nested-page": "/about/knee/",
+        "legal-page": "/privacy/",
         "request-form": f"/appointments/request/?article={content.runners.slug}",
         "thanks": thanks,
         "not-found": "/blog/no-such-article/",
@@ -126,8 +143,9 @@ def visit(content, make_request, make_article, editor):
         assert response.status == expected, f"{name}: {response.status}"
         if name == "search-with-results":
             assert page.locator(".cards .card").count() >= 3
+            assert page.locator(".page-results a").count() >= 1
         if name == "search-without-results":
-            assert "No articles found" in page.inner_text("main")
+            assert "Nothing found" in page.inner_text("main")
         return response.text()
 
     return visit

@@ -1,0 +1,30 @@
+"""How published things answer: kept by shared caches while public, and shown to
+the staff who may change them before that (a preview: private, never stored, never
+indexed)."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+
+from clinic.caching import PUBLIC_CACHE
+
+
+def public_or_preview(request, queryset, **lookup):
+    """The public object, or any, draft and scheduled too, for staff who may change it.
+
+    404 when there is none (one query, plus the user's rights for staff).
+    """
+    options = queryset.model._meta
+    if request.user.has_perm(f"{options.app_label}.change_{options.model_name}"):
+        return get_object_or_404(queryset, **lookup)
+    return get_object_or_404(queryset.published(), **lookup)
+
+
+def render_publishable(request, template, context, item):
+    """Render the page of a published thing: public, or a private preview."""
+    response = render(request, template, context)
+    if item.is_public:
+        patch_cache_control(response, **PUBLIC_CACHE)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response

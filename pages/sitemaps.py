@@ -1,0 +1,10 @@
+from clinic.sitemaps import SiteSitemap
+from pages.models import Page
+
+
+class PageSitemap(SiteSitemap):
+    def items(self):
+        return Page.objects.published().only("path", "updated_at").order_by("path")
+
+    def lastmod(self, page):
+        return page.updated_at

@@ -1,0 +1,127 @@
+"""The site search: public pages first, then articles, at /search/."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from blog.models import Article
+from pages.models import Page
+from search.views import MAX_PAGES
+
+
+def found_pages(response) -> list[str]:
+    return [page.get_absolute_url() for page in response.context["pages"]]
+
+
+def test_search_finds_words_in_title_summary_body_and_tags(client, make_article):
+    by_title = make_article(title="Meniscus tears")
+    by_summary = make_article(summary="About the meniscus.")
+    by_body = make_article(body="<p>The meniscus cushions the knee.</p>")
+    by_tag = make_article(tags=["meniscus"])
+    make_article(title="Unrelated")
+    make_article(title="Meniscus draft", status=Article.Status.DRAFT)
+    items = client.get("/search/", {"q": "meniscus"}).context["page"].items
+    assert set(items) == {by_title, by_summary, by_body, by_tag}
+    assert items[0] == by_title  # a title match ranks first
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "!!!", "a" * 5000, '"OR" NEAR(*', "%%", "_"]
+)
+def test_search_survives_empty_and_absurd_queries(
+    client, make_article, make_page, query
+):
+    make_article()
+    make_page()
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert response.context["pages"] == []
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_matching_pages_come_above_the_articles(client, make_article, make_page):
+    make_article(title="Knee pain on the stairs")
+    make_page(slug="knee", title="Knee and hip care")
+    page = client.get("/search/", {"q": "knee"}).content.decode()
+    assert page.index('href="/knee/"') < page.index('href="/blog/article-')
+    assert "1 page and 1 article found for “knee”." in page
+
+
+def test_pages_match_every_word_in_title_summary_or_body(client, make_page):
+    make_page(slug="title", title="Insurance plans")
+    make_page(slug="summary", summary="Which insurance plans we take.")
+    make_page(slug="body", body="<p>Most <em>insurance</em> plans work.</p>")
+    make_page(slug="one-word", title="Insurance")
+    response = client.get("/search/", {"q": "insurance plans"})
+    assert sorted(found_pages(response)) == ["/body/", "/summary/", "/title/"]
+    assert found_pages(response)[0] == "/title/"  # every word in the title
+
+
+def test_only_public_pages_are_found(client, make_page):
+    make_page(slug="public", title="Billing")
+    make_page(slug="draft", title="Billing draft", status=Page.Status.DRAFT)
+    make_page(
+        slug="later", title="Billing later", published_at=timezone.now() + timedelta(1)
+    )
+    assert found_pages(client.get("/search/", {"q": "billing"})) == ["/public/"]
+
+
+def test_a_common_word_shows_a_bounded_number_of_pages(client, make_page):
+    for _ in range(MAX_PAGES + 3):
+        make_page(body="<p>Our clinic.</p>")
+    assert len(found_pages(client.get("/search/", {"q": "clinic"}))) == MAX_PAGES
+
+
+def test_pages_are_shown_on_the_first_page_of_results_only(
+    client, make_article, make_page
+):
+    for _ in range(11):
+        make_article(title="Shoulder exercises")
+    make_page(slug="shoulder", title="Shoulder care")
+    assert found_pages(client.get("/search/", {"q": "shoulder"})) == ["/shoulder/"]
+    second = client.get("/search/", {"q": "shoulder", "page": "2"})
+    assert found_pages(second) == []
+    assert len(second.context["page"].items) == 1
+
+
+def test_a_page_found_without_articles_is_still_shown(client, make_page):
+    make_page(slug="accessibility", title="Accessibility statement")
+    page = client.get("/search/", {"q": "accessibility"}).content.decode()
+    assert 'href="/accessibility/"' in page
+    assert "Nothing found" not in page
+
+
+def test_nothing_found_says_so(client, make_article, make_page):
+    make_article()
+    make_page()
+    page = client.get("/search/", {"q": "zebra"}).content.decode()
+    assert "Nothing found for “zebra”." in page
+
+
+def test_the_old_search_address_redirects_with_its_query(client, db):
+    response = client.get("/blog/search/", {"q": "knee pain", "page": "2"})
+    assert response.status_code == 301
+    assert response["Location"] == "/search/?q=knee+pain&page=2"
+
+
+def test_the_header_search_form_searches_the_whole_site(client, db):
+    page = client.get("/").content.decode()
+    form = re.search(r'<form class="search-form"[^>]*>', page).group(0)
+    assert 'action="/search/"' in form
+
+
+@pytest.mark.parametrize("size", [3, 40])
+def test_query_count_does_not_grow_with_content(
+    client, make_article, make_page, django_assert_num_queries, size
+):
+    # navigation (2), articles' index (1), their publication (1), cards (1), pages (1)
+    for n in range(size):
+        make_article(tags=["common"])
+        make_page(body=f"<p>Summary {n}.</p>")
+    cache.clear()
+    with django_assert_num_queries(6):
+        response = client.get("/search/", {"q": "summary"})
+    assert response.context["page"].items and response.context["pages"]
