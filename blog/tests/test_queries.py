@@ -24,7 +24,10 @@ PAGES = {
     "article": (lambda a: a.get_absolute_url(), 8),
     "feed": (lambda a: "/blog/feed/", 3),
     "category feed": (lambda a: "/blog/category/blog/feed/", 4),
-    "sitemap": (lambda a: "/sitemap.xml", 7),  # articles, categories, people, locations
+    "sitemap": (
+        lambda a: "/sitemap.xml",
+        8,
+    ),  # articles, categories, people, locations, pages
 }
 
 
