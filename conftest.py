@@ -2,6 +2,7 @@
 
 import io
 import itertools
+import re
 import struct
 import time
 import zlib
@@ -15,6 +16,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
@@ -61,6 +63,17 @@ def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", **save_options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def error_beside(response, field: str) -> str:
+    """The error the admin shows in the row of one field, as text ('' if none)."""
+    row = re.search(
+        rf'<div class="form-row errors field-{field}">\s*<ul class="errorlist"[^>]*>'
+        r"(.*?)</ul>",
+        response.content.decode(),
+        re.S,
+    )
+    return strip_tags(row.group(1)).strip() if row else ""
 
 
 def png_bomb(side: int = 10_000) -> bytes:
@@ -148,6 +161,13 @@ def _staff(django_user_model, username, group=None, **flags):
 @pytest.fixture
 def editor(db, django_user_model):
     return _staff(django_user_model, "editor", EDITORS)
+
+
+@pytest.fixture
+def editor_client(client, editor, sign_in):
+    """The test client, signed in as an editor."""
+    sign_in(editor)
+    return client
 
 
 @pytest.fixture

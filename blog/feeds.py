@@ -6,6 +6,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from blog.models import Article, Category
 from clinic import images
+from clinic.models import SiteSettings
 
 FEED_LENGTH = 20
 
@@ -17,7 +18,7 @@ class ArticleFeed(Feed):
     description = "Health articles from our physicians."
 
     def title(self, obj=None):
-        return settings.CLINIC_NAME
+        return SiteSettings.objects.current().name
 
     def link(self, obj=None):
         return reverse("blog:article_list")
@@ -62,7 +63,7 @@ class CategoryFeed(ArticleFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj=None):
-        return f"{settings.CLINIC_NAME}: {obj.name}"
+        return f"{super().title()}: {obj.name}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()

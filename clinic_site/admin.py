@@ -1,10 +1,11 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from appointments.reports import may_see_report, source_report
+from clinic_site.context_processors import site_chrome
+from clinic_site.page_cache import content_version
 
 
 def needs_second_factor(user) -> bool:
@@ -19,7 +20,7 @@ class ClinicAdminSite(admin.AdminSite):
 
     @property
     def site_header(self):
-        return f"{settings.CLINIC_NAME}: staff"
+        return f"{site_chrome(content_version())['site'].name}: staff"
 
     def has_permission(self, request):
         if not super().has_permission(request):

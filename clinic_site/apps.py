@@ -13,7 +13,7 @@ class ClinicSiteConfig(AppConfig):
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
-        from clinic.models import Location, Person
+        from clinic.models import Location, Person, SiteSettings
         from clinic_site.page_cache import connect_invalidation
 
         connect_invalidation(
@@ -24,6 +24,7 @@ class ClinicSiteConfig(AppConfig):
             TaggedArticle,
             RelatedPick,
             Location,
+            SiteSettings,
             m2m_through=[Article.categories.through, TaggedArticle],
         )
 

@@ -3,16 +3,18 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from blog.models import Category
-from clinic.models import Location
+from clinic.models import Location, SiteSettings
 from clinic_site.page_cache import content_version
+from clinic_site.templatetags.clinic import absolute_url
 
 
 def site_chrome(version: int) -> dict:
-    """Navigation categories and locations, kept per content version (no queries)."""
-    key = f"site-chrome:{version}"
+    """Settings, navigation and locations, kept per content version (no queries)."""
+    key = _chrome_key(version)
     chrome = cache.get(key)
     if chrome is None:
         chrome = {
+            "site": SiteSettings.objects.current(),
             "categories": [
                 {
                     "name": c.name,
@@ -27,31 +29,44 @@ def site_chrome(version: int) -> dict:
     return chrome
 
 
+def _chrome_key(version) -> str:
+    return f"site-chrome:{version}"
+
+
+def cached_site_settings() -> SiteSettings:
+    """The site settings without touching the database, for error pages: as last
+    kept in the cache, else the first-run defaults from the environment."""
+    chrome = cache.get(_chrome_key(content_version()))
+    return chrome["site"] if chrome else SiteSettings.first_run_defaults()
+
+
 def clinic(request):
     """What every page's header and footer show (looked up only if a page uses it)."""
     version = SimpleLazyObject(content_version)
     chrome = SimpleLazyObject(lambda: site_chrome(version))
+    site = SimpleLazyObject(lambda: chrome["site"])
     return {
         "content_version": version,
         "fragment_cache_seconds": settings.FRAGMENT_CACHE_SECONDS,
-        "clinic_name": settings.CLINIC_NAME,
-        "clinic_phone": settings.CLINIC_PHONE,
+        "site_settings": site,
+        "clinic_name": SimpleLazyObject(lambda: site.name),
+        "clinic_phone": SimpleLazyObject(lambda: site.phone),
         "site_url": settings.SITE_URL,
         "nav_categories": SimpleLazyObject(lambda: chrome["categories"]),
         "clinic_locations": SimpleLazyObject(lambda: chrome["locations"]),
         "clinic_organization": SimpleLazyObject(
-            lambda: organization(chrome["locations"])
+            lambda: organization(chrome["site"], chrome["locations"])
         ),
     }
 
 
-def organization(locations) -> dict:
+def organization(site: SiteSettings, locations) -> dict:
     """The clinic as schema.org describes it, for structured data."""
-    return {
+    data = {
         "@type": "MedicalClinic",
-        "name": settings.CLINIC_NAME,
+        "name": site.name,
         "url": settings.SITE_URL + "/",
-        "telephone": settings.CLINIC_PHONE,
+        "telephone": site.phone,
         "address": [
             {
                 "@type": "PostalAddress",
@@ -66,3 +81,10 @@ def organization(locations) -> dict:
             for location in locations
         ],
     }
+    if site.description:
+        data["description"] = site.description
+    if site.logo:
+        data["logo"] = absolute_url(site.logo.url)
+    if site.social_links:
+        data["sameAs"] = [url for _, url in site.social_links]
+    return data

@@ -29,6 +29,8 @@ ROLE_PERMISSIONS = {
             "change_redirect",
             "delete_redirect",
             "view_redirect",
+            "change_sitesettings",
+            "view_sitesettings",
         ],
         "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     },

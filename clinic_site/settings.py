@@ -277,7 +277,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "appointments@clinic.example"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Site administrators", address) for address in env_list("DJANGO_ADMINS")]
 
-# The clinic
+# The clinic: its name and phone live in the site settings (the admin); these only
+# fill them in on the first `migrate`, and serve error pages that cannot read them.
 
 CLINIC_NAME = env_str("CLINIC_NAME", "Riverside Bone & Joint Clinic")
 CLINIC_PHONE = env_str("CLINIC_PHONE", "(617) 555-0100")

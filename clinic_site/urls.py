@@ -19,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("apple-touch-icon.png", views.touch_icon, name="touch_icon"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -19,12 +19,6 @@ def change_url(article):
     return reverse("admin:blog_article_change", args=[article.pk])
 
 
-@pytest.fixture
-def editor_client(client, editor, sign_in):
-    sign_in(editor)
-    return client
-
-
 def local(moment):
     moment = timezone.localtime(moment)
     return {
