@@ -27,6 +27,7 @@ from blog.models import Article, Category
 from clinic.models import Location, Person
 from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
+from pages.models import Page
 
 _numbers = itertools.count(1)
 STAFF_PASSWORD = "a-long-test-password-42"
@@ -132,6 +133,25 @@ def make_article(db, author, blog_category):
         )
         article.tags.set(list(tags))
         return article
+
+    return make
+
+
+@pytest.fixture
+def make_page(db):
+    """Build a published page; override any field by keyword (parent=... nests it)."""
+
+    def make(**fields):
+        n = next(_numbers)
+        defaults = {
+            "title": f"Page {n}",
+            "slug": f"page-{n}",
+            "summary": f"Summary of page {n}.",
+            "body": "<p>Text.</p>",
+            "status": Page.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(days=1),
+        }
+        return Page.objects.create(**(defaults | fields))
 
     return make
 

@@ -151,6 +151,10 @@ class SiteSettings(models.Model):
         return cls(name=settings.CLINIC_NAME, phone=settings.CLINIC_PHONE)
 
     @property
+    def logo_sources(self) -> images.Sources:
+        return images.sources(self.logo.name, self.logo_width)
+
+    @property
     def social_links(self) -> list[tuple[str, str]]:
         """(network, address) of every network the clinic is on, in a fixed order."""
         return [

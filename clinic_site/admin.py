@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from appointments.reports import may_see_report, source_report
 from clinic_site.context_processors import site_chrome
+from clinic_site.models import MenuItem
 from clinic_site.page_cache import content_version
 
 
@@ -17,6 +19,12 @@ class ClinicAdminSite(admin.AdminSite):
     site_title = "Clinic staff"
     index_title = "What would you like to do?"
     index_template = "admin/clinic_index.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not @admin.register: this module is imported while `admin.site` is being
+        # made (it holds this class), so the decorator would reach a half-made site.
+        self.register(MenuItem, MenuItemAdmin)
 
     @property
     def site_header(self):
@@ -48,3 +56,39 @@ class ClinicAdminSite(admin.AdminSite):
         return super().each_context(request) | {
             "may_see_report": may_see_report(request.user)
         }
+
+
+class MenuItemAdmin(admin.ModelAdmin):
+    """The header menu and the footer links, each in the order of its positions."""
+
+    list_display = ["text", "leads_to", "menu", "position"]
+    list_editable = ["position"]
+    list_filter = ["menu"]
+    list_select_related = ["page", "category"]
+    fieldsets = [
+        (None, {"fields": ["menu", "position", "label"]}),
+        (
+            "Where the link leads",
+            {
+                "fields": ["page", "category", "section", "url"],
+                "description": "Choose one: a page, a category, a section of the site "
+                "or an outside address.",
+            },
+        ),
+    ]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="link")
+    def text(self, item):
+        return item.text
+
+    @admin.display(description="leads to")
+    def leads_to(self, item) -> str:
+        if item.page_id:
+            shown = "" if item.page.is_public else " (not published: not shown)"
+            return f"Page: {item.page.title}{shown}"
+        if item.category_id:
+            return f"Category: {item.category.name}"
+        if item.section:
+            return f"Section: {item.get_section_display()}"
+        return item.url

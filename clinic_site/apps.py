@@ -3,7 +3,8 @@ from django.contrib.admin import apps as admin_apps
 
 
 class ClinicSiteConfig(AppConfig):
-    """Site-wide pieces: health check, robots.txt, demo content, backups."""
+    """Site-wide pieces: menus, health check, icons, robots.txt, demo content,
+    backups."""
 
     name = "clinic_site"
     verbose_name = "Site"
@@ -14,7 +15,9 @@ class ClinicSiteConfig(AppConfig):
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
         from clinic.models import Location, Person, SiteSettings
+        from clinic_site.models import MenuItem
         from clinic_site.page_cache import connect_invalidation
+        from pages.models import Page
 
         connect_invalidation(
             Article,
@@ -25,6 +28,8 @@ class ClinicSiteConfig(AppConfig):
             RelatedPick,
             Location,
             SiteSettings,
+            MenuItem,
+            Page,
             m2m_through=[Article.categories.through, TaggedArticle],
         )
 

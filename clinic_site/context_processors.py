@@ -4,6 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 from blog.models import Category
 from clinic.models import Location, SiteSettings
+from clinic_site import navigation
 from clinic_site.page_cache import content_version
 from clinic_site.templatetags.clinic import absolute_url
 
@@ -24,6 +25,8 @@ def site_chrome(version: int) -> dict:
                 for c in Category.objects.all()
             ],
             "locations": list(Location.objects.filter(active=True)),
+            "menus": navigation.menus(),
+            "legal_pages": navigation.legal_pages(),
         }
         cache.set(key, chrome, settings.FRAGMENT_CACHE_SECONDS)
     return chrome
@@ -53,6 +56,9 @@ def clinic(request):
         "clinic_phone": SimpleLazyObject(lambda: site.phone),
         "site_url": settings.SITE_URL,
         "nav_categories": SimpleLazyObject(lambda: chrome["categories"]),
+        "header_menu": SimpleLazyObject(lambda: chrome["menus"]["header"]),
+        "footer_menu": SimpleLazyObject(lambda: chrome["menus"]["footer"]),
+        "legal_pages": SimpleLazyObject(lambda: chrome["legal_pages"]),
         "clinic_locations": SimpleLazyObject(lambda: chrome["locations"]),
         "clinic_organization": SimpleLazyObject(
             lambda: organization(chrome["site"], chrome["locations"])

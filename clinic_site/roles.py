@@ -32,6 +32,12 @@ ROLE_PERMISSIONS = {
             "change_sitesettings",
             "view_sitesettings",
         ],
+        "clinic_site": [
+            "add_menuitem",
+            "change_menuitem",
+            "delete_menuitem",
+            "view_menuitem",
+        ],
         "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     },
     FRONT_DESK: {

@@ -44,7 +44,14 @@ def json_ld(data) -> str:
     return format_html('<script type="application/ld+json">{}</script>', safe_text)
 
 
-FOOTER_CONTEXT = ["site_settings", "clinic_name", "clinic_phone", "clinic_locations"]
+FOOTER_CONTEXT = [
+    "site_settings",
+    "clinic_name",
+    "clinic_phone",
+    "clinic_locations",
+    "footer_menu",
+    "legal_pages",
+]
 
 
 @register.simple_tag(takes_context=True)

@@ -1,8 +1,9 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog only; the front desk on appointment requests only
-(and may not add or delete them); administrators see everything, but nobody adds or
-deletes access records, adds requests by hand, or edits an email's history.
+Roles: editors work on the blog, the site settings and the menus; the front desk on
+appointment requests only (and may not add or delete them); administrators see
+everything, but nobody adds or deletes access records, adds requests by hand, edits
+an email's history, or adds or deletes the one record of site settings.
 """
 
 import pytest
@@ -24,6 +25,7 @@ EDITOR = {
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
     "clinic.sitesettings": READ,
+    "clinic_site.menuitem": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
