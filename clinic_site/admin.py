@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from appointments.reports import may_see_report, source_report
+from clinic_site import first_run
 from clinic_site.context_processors import site_chrome
 from clinic_site.models import MenuItem
 from clinic_site.page_cache import content_version
@@ -43,6 +44,14 @@ class ClinicAdminSite(admin.AdminSite):
                 return redirect("two_factor:setup")
         next_url = request.GET.get("next", reverse("admin:index"))
         return redirect_to_login(next_url)
+
+    def index(self, request, extra_context=None):
+        """The home page, with what the site still lacks for those who can fix it."""
+        lacking = []
+        if request.user.has_perm("clinic.change_sitesettings"):
+            lacking = first_run.problems()
+        context = (extra_context or {}) | {"first_run_problems": lacking}
+        return super().index(request, context)
 
     def get_urls(self):
         report = path(

@@ -11,10 +11,12 @@ class ClinicSiteConfig(AppConfig):
     default = True
 
     def ready(self):
+        from django.core import checks
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
         from clinic.models import Location, Person, SiteSettings
+        from clinic_site.first_run import check_first_run
         from clinic_site.models import MenuItem
         from clinic_site.page_cache import connect_invalidation
         from pages.models import Page
@@ -32,6 +34,7 @@ class ClinicSiteConfig(AppConfig):
             Page,
             m2m_through=[Article.categories.through, TaggedArticle],
         )
+        checks.register(check_first_run)
 
 
 class ClinicAdminConfig(admin_apps.AdminConfig):

@@ -67,7 +67,7 @@ class MenuItem(models.Model):
     )
 
     class Meta:
-        ordering = ["menu", "position", "pk"]
+        ordering = ["-menu", "position", "pk"]  # "header" before "footer"
         constraints = [
             models.CheckConstraint(
                 name="menu_item_has_one_target",

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('page', models.ForeignKey(blank=True, help_text='The link shows only while the page is published.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pages.page')),
             ],
             options={
-                'ordering': ['menu', 'position', 'pk'],
+                'ordering': ['-menu', 'position', 'pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('category', None), ('page__isnull', False), ('section', ''), ('url', '')), models.Q(('category__isnull', False), ('page', None), ('section', ''), ('url', '')), models.Q(('category', None), ('page', None), ('section__gt', ''), ('url', '')), models.Q(('category', None), ('page', None), ('section', ''), ('url__gt', '')), _connector='OR'), name='menu_item_has_one_target')],
             },
         ),

@@ -19,13 +19,6 @@ ADD = reverse("admin:clinic_site_menuitem_add")
 LIST = reverse("admin:clinic_site_menuitem_changelist")
 
 
-@pytest.fixture(autouse=True)
-def page_addresses(monkeypatch):
-    """Pages as /<path>/. (Their view and URL name come with the pages branch; until
-    it is merged here, this gives them the address it gives them.)"""
-    monkeypatch.setattr(Page, "address_for", lambda self, path: f"/{path}/")
-
-
 @pytest.fixture
 def no_menus(db):
     MenuItem.objects.all().delete()
