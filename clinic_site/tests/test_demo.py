@@ -6,6 +6,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
 from clinic.models import Location, Person
+from clinic_site.models import MenuItem
 
 
 @pytest.fixture
@@ -35,6 +36,21 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     ]
     assert len(several) >= 3
     assert all(article.featured_image for article in Article.objects.all())
+
+
+def test_the_demo_puts_its_pages_in_the_menus_once_they_exist(
+    db, settings, make_page, client
+):
+    make_page(title="About us", slug="about")
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    about = MenuItem.objects.get(page__path="about")
+    assert about.menu == MenuItem.Menu.HEADER
+    assert '<li><a href="/about/">About us</a></li>' in client.get("/").text
+
+
+def test_the_demo_skips_pages_it_does_not_have(demo):
+    assert not MenuItem.objects.filter(page__isnull=False).exists()
 
 
 def test_running_seed_demo_again_changes_nothing(demo, settings):

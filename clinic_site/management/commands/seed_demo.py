@@ -17,7 +17,9 @@ from blog.models import Article, Category
 from clinic.models import Location, Person
 from clinic_site import demo
 from clinic_site.admin import needs_second_factor
+from clinic_site.models import MenuItem
 from clinic_site.roles import EDITORS, FRONT_DESK
+from pages.models import Page
 
 BACKUP_CODES = 10
 DEMO_ACCOUNTS = [
@@ -42,6 +44,8 @@ class Command(BaseCommand):
             for data in demo.locations():
                 Location.objects.get_or_create(name=data["name"], defaults=data)
             created = sum(self.article(data, authors) for data in demo.articles())
+            for data in demo.menu_items():
+                self.menu_item(data)
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
         self.stdout.write(f"Demo content ready ({created} new articles).")
         self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
@@ -80,6 +84,14 @@ class Command(BaseCommand):
         article.categories.set(Category.objects.filter(slug__in=data["categories"]))
         article.tags.set(data["tags"])
         return True
+
+    def menu_item(self, data) -> None:
+        """Put a demo page in a menu, once the page exists."""
+        page = Page.objects.filter(path=data["page"]).first()
+        if page is not None:
+            MenuItem.objects.get_or_create(
+                menu=data["menu"], page=page, defaults={"position": data["position"]}
+            )
 
     def account(self, username, group_name, superuser) -> tuple[str, str, str]:
         User = get_user_model()
