@@ -1,3 +1,6 @@
+import math
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
@@ -10,11 +13,15 @@ from clinic_site.templatetags.clinic import absolute_url
 
 
 def site_chrome(version: int) -> dict:
-    """Settings, navigation and locations, kept per content version (no queries)."""
+    """Settings, navigation and locations, kept per content version (no queries), and
+    worked out again when a scheduled page it links to goes public."""
     key = _chrome_key(version)
     chrome = cache.get(key)
-    if chrome is None:
+    if chrome is None or (chrome["changes_at"] or math.inf) <= time.time():
+        links = navigation.site_links()
         chrome = {
+            "stamp": time.time_ns(),  # names the footer rendered from this chrome
+            "changes_at": links.changes_at,
             "site": SiteSettings.objects.current(),
             "categories": [
                 {
@@ -25,8 +32,8 @@ def site_chrome(version: int) -> dict:
                 for c in Category.objects.all()
             ],
             "locations": list(Location.objects.filter(active=True)),
-            "menus": navigation.menus(),
-            "legal_pages": navigation.legal_pages(),
+            "menus": links.menus,
+            "legal_pages": links.legal_pages,
         }
         cache.set(key, chrome, settings.FRAGMENT_CACHE_SECONDS)
     return chrome
@@ -50,6 +57,7 @@ def clinic(request):
     site = SimpleLazyObject(lambda: chrome["site"])
     return {
         "content_version": version,
+        "chrome_stamp": SimpleLazyObject(lambda: chrome["stamp"]),
         "fragment_cache_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "site_settings": site,
         "clinic_name": SimpleLazyObject(lambda: site.name),

@@ -56,17 +56,17 @@ FOOTER_CONTEXT = [
 
 @register.simple_tag(takes_context=True)
 def site_footer(context) -> str:
-    """The footer, rendered once per content version.
+    """The footer, rendered once per site chrome (see context_processors.site_chrome).
 
-    Error pages render without the database or a content version: their footer
-    (what the cache or the environment knows of the clinic, no addresses) is
-    rendered each time and never kept.
+    Error pages render without the database or a chrome: their footer (what the
+    cache or the environment knows of the clinic, no addresses) is rendered each
+    time and never kept.
     """
     footer = {name: context.get(name) for name in FOOTER_CONTEXT}
-    version = context.get("content_version")
-    if version is None:
+    stamp = context.get("chrome_stamp")
+    if stamp is None:
         return render_to_string("includes/footer.html", footer)
-    key = f"site-footer:{version}"
+    key = f"site-footer:{stamp}"
     html = cache.get(key)
     if html is None:
         html = render_to_string("includes/footer.html", footer)

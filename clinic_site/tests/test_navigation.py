@@ -4,11 +4,14 @@ the published legal pages."""
 
 import logging
 import re
+import time
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.models import Category
 from clinic_site.models import MenuItem
@@ -91,6 +94,21 @@ def test_an_unpublished_page_is_left_out_until_it_is_published(
     draft.status = Page.Status.PUBLISHED
     draft.save()
     assert header_links(client) == [("/insurance/", "Insurance")]
+
+
+def test_scheduled_pages_join_the_menu_and_the_footer_when_they_go_public(
+    client, no_menus, make_page, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the chrome alone: whole pages have their rule
+    soon = timezone.now() + timedelta(seconds=2)
+    about = make_page(title="About us", slug="about-us", published_at=soon)
+    make_page(title="Terms", slug="terms", kind=Page.Kind.POLICY, published_at=soon)
+    MenuItem.objects.create(page=about)
+    assert header_links(client) == []
+    assert footer_links(client) == []  # the chrome, now kept
+    time.sleep(2.2)
+    assert header_links(client) == [("/about-us/", "About us")]
+    assert footer_links(client) == [("/terms/", "Terms")]
 
 
 def test_a_section_this_site_lacks_is_left_out_and_logged(client, no_menus, caplog):
