@@ -8,18 +8,22 @@ import shutil
 import subprocess
 
 import pytest
+from django.core.files import File
 
 from appointments.views import thanks_url
 from blog.models import Article
+from clinic.models import SiteSettings
 from clinic_site.tests.browser.conftest import (
     AXE_JS,
     DESKTOP,
     INSTALL,
     PHONE,
     VNU_JAR,
+    jpeg_file,
 )
 from clinic_site.tests.browser.support import assert_fits_width, sign_in
 from conftest import STAFF_PASSWORD
+from pages.models import Page
 
 pytestmark = pytest.mark.browser
 log = logging.getLogger(__name__)  # per-page results: pytest -o log_cli=true
@@ -58,7 +62,19 @@ PAGES = [
 
 
 @pytest.fixture
-def visit(content, make_request, make_article, editor):
+def clinic_identity(content, make_page, tmp_path):
+    """The header and footer as a clinic fills them: logo, social links, legal pages."""
+    site = SiteSettings.objects.get()
+    with jpeg_file(tmp_path / "logo.jpg", size=(480, 160)).open("rb") as logo:
+        site.logo = File(logo, name="logo.jpg")
+        site.instagram = "https://www.instagram.com/riverside-bone-joint"
+        site.save()
+    make_page(title="Notice of privacy practices", kind=Page.Kind.PRIVACY)
+    make_page(title="Accessibility statement", kind=Page.Kind.POLICY)
+
+
+@pytest.fixture
+def visit(content, clinic_identity, make_request, make_article, editor):
     """visit(page, name): open one of PAGES; returns the HTML the server sent."""
     thanks = thanks_url(make_request(source_article=content.runners))
     draft = make_article(
