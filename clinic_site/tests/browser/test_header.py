@@ -3,8 +3,16 @@ button within 120 px, the menu opened by keyboard, by touch and without JavaScri
 and no page logs an error to the console (a missing favicon did)."""
 
 import pytest
+from django.core.files import File
 
-from clinic_site.tests.browser.conftest import AXE_JS, DESKTOP, INSTALL, PHONE
+from clinic.models import SiteSettings
+from clinic_site.tests.browser.conftest import (
+    AXE_JS,
+    DESKTOP,
+    INSTALL,
+    PHONE,
+    jpeg_file,
+)
 from clinic_site.tests.browser.support import assert_focus_visible, press, tab_to
 from clinic_site.tests.browser.test_accessibility import AXE_TAGS, RUN_AXE
 
@@ -17,9 +25,15 @@ def open_phone(open_context, **options):
     return open_context(viewport=PHONE, is_mobile=True, has_touch=True, **options)
 
 
+@pytest.mark.parametrize("logo", [False, True], ids=["name", "logo"])
 def test_on_a_phone_the_header_fits_in_120_px_with_all_it_offers(
-    open_context, content, snap
+    open_context, content, snap, logo, tmp_path
 ):
+    if logo:
+        site = SiteSettings.objects.get()
+        with jpeg_file(tmp_path / "logo.jpg", size=(900, 300)).open("rb") as file:
+            site.logo = File(file, name="logo.jpg")
+            site.save()
     page = open_phone(open_context).new_page()
     page.goto("/")
     main_top = page.locator("main").evaluate("main => main.getBoundingClientRect().top")
