@@ -7,7 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-RUN_ENV := DJANGO_DEBUG=true
+SITE_URL ?= http://$(HOST):$(PORT)
+RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
 .PHONY: install install-dev run test pytest lint format check bench browser-deps

@@ -1,7 +1,9 @@
 """Shared fixtures: factories for articles, authors, locations and staff accounts."""
 
+import datetime
 import io
 import itertools
+import json
 import re
 import struct
 import time
@@ -17,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.views.debug import get_exception_reporter_class
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
@@ -77,6 +80,14 @@ def error_beside(response, field: str) -> str:
     return strip_tags(row.group(1)).strip() if row else ""
 
 
+def json_ld(page: str) -> list:
+    """The structured data blocks of an HTML page, parsed."""
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
+    )
+    return [json.loads(block) for block in blocks]
+
+
 def png_bomb(side: int = 10_000) -> bytes:
     """157 bytes or so: a PNG header that declares side x side pixels."""
 
@@ -108,6 +119,7 @@ def author(db):
         name="Dana Whitfield",
         slug="dana-whitfield",
         credentials="MD",
+        clinician=True,
         takes_appointments=True,
     )
 
@@ -160,16 +172,34 @@ def make_page(db, monkeypatch):
 
 
 @pytest.fixture
-def location(db):
-    return Location.objects.create(
-        name="Cambridge",
-        street_address="1 Main Street",
-        city="Cambridge",
-        region="MA",
-        postal_code="02139",
-        phone="(617) 555-0110",
-        hours="Mon–Fri 8:00 am – 5:00 pm",
-    )
+def make_location(db):
+    """Build an active location open Monday to Friday, 8:00 am to 5:00 pm; override
+    any field by keyword."""
+
+    def make(**fields):
+        n = next(_numbers)
+        defaults = {
+            "name": f"Office {n}",
+            "slug": f"office-{n}",
+            "street_address": "1 Main Street",
+            "city": "Cambridge",
+            "region": "MA",
+            "postal_code": "02139",
+            "phone": "(617) 555-0110",
+        }
+        location = Location.objects.create(**(defaults | fields))
+        for day in range(5):
+            location.opening_hours.create(
+                weekday=day, opens=datetime.time(8), closes=datetime.time(17)
+            )
+        return location
+
+    return make
+
+
+@pytest.fixture
+def location(make_location):
+    return make_location(name="Cambridge", slug="cambridge")
 
 
 def _staff(django_user_model, username, group=None, **flags):
@@ -184,13 +214,6 @@ def _staff(django_user_model, username, group=None, **flags):
 @pytest.fixture
 def editor(db, django_user_model):
     return _staff(django_user_model, "editor", EDITORS)
-
-
-@pytest.fixture
-def editor_client(client, editor, sign_in):
-    """The test client, signed in as an editor."""
-    sign_in(editor)
-    return client
 
 
 @pytest.fixture
@@ -237,6 +260,31 @@ def request_data(location):
     return data
 
 
+def post_change_form(client, appointment, **fields):
+    """Save a request's admin page as the front desk does (no inline emails added)."""
+    data = {"notifications-TOTAL_FORMS": "0", "notifications-INITIAL_FORMS": "0"}
+    return client.post(appointment.get_admin_url(), data | fields)
+
+
+def mailed(message) -> str:
+    """What an email says, decoded: recipients, subject, body and alternatives."""
+    alternatives = [content for content, _type in getattr(message, "alternatives", [])]
+    return "\n".join([*message.to, message.subject, message.body, *alternatives])
+
+
+def error_reports(caplog, mailoutbox) -> list[str]:
+    """Every error report: each mailed one, and the HTML page (with each frame's
+    variables) Django renders for every error logged with its request."""
+    reports = [mailed(message) for message in mailoutbox]
+    for record in caplog.records:
+        if record.exc_info and hasattr(record, "request"):
+            reporter = get_exception_reporter_class(record.request)
+            reports.append(
+                reporter(record.request, *record.exc_info).get_traceback_html()
+            )
+    return reports
+
+
 @pytest.fixture
 def time_machine(monkeypatch):
     """Move the clock forward: time_machine(hours=3) makes timezone.now() later."""
@@ -266,6 +314,13 @@ def sign_in(client):
         return browser
 
     return sign_in
+
+
+@pytest.fixture
+def editor_client(client, editor, sign_in):
+    """The test client, signed in as an editor."""
+    sign_in(editor)
+    return client
 
 
 @pytest.fixture

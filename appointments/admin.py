@@ -1,5 +1,6 @@
-"""The front desk's workspace. Requests are health information: every detail view and
-every export is recorded, and only the Front desk group and administrators get in.
+"""The front desk's workspace. Requests are health information: every read is recorded
+(lists, searches, detail and history pages, changes by action, exports), and only the
+Front desk group and administrators get in.
 """
 
 import csv
@@ -7,12 +8,18 @@ from datetime import timedelta
 
 import phonenumbers
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
+from appointments import notifications
 from appointments.models import AccessRecord, AppointmentRequest, Notification
+from appointments.text import visible
 
 EXPORT_FIELDS = [
     "reference",
@@ -35,6 +42,10 @@ EXPORT_FIELDS = [
 ]
 
 
+SEARCH_SESSION_KEY = "appointments.search"
+SEARCH_MAX_LENGTH = 100
+
+
 def business_deadline(received):
     """One business day after `received`: weekends do not count."""
     deadline = received + timedelta(days=1)
@@ -52,6 +63,26 @@ def record_access(request, action, appointments):
         references=", ".join(references),
         request_count=len(references),
     )
+
+
+class SessionSearchChangeList(ChangeList):
+    """The request list, searched by the term kept in the session, never the address.
+
+    A name or phone number in a query string would be written to access logs, carried
+    by every result link (`_changelist_filters`) and sent onward in Referer headers.
+    """
+
+    def get_queryset(self, request, exclude_parameters=None):
+        self.query = request.session.get(SEARCH_SESSION_KEY, "")
+        return super().get_queryset(request, exclude_parameters)
+
+
+def list_address(request) -> str:
+    """This list's address with its filters, without a search term or page number."""
+    params = request.GET.copy()
+    for name in (SEARCH_VAR, PAGE_VAR):
+        params.pop(name, None)
+    return f"{request.path}?{params.urlencode()}" if params else request.path
 
 
 class NotificationInline(admin.TabularInline):
@@ -147,6 +178,39 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def has_export_permission(self, request):
         return request.user.has_perm("appointments.export_appointmentrequest")
 
+    def get_changelist(self, request, **kwargs):
+        return SessionSearchChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        """Searches are posted (templates/admin/appointments/appointmentrequest/
+        search_form.html) and kept in the session; a term typed into the address is
+        dropped unsearched."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and SEARCH_VAR in request.POST:
+            term = request.POST[SEARCH_VAR].strip()[:SEARCH_MAX_LENGTH]
+            request.session[SEARCH_SESSION_KEY] = term
+            return redirect(list_address(request))
+        if SEARCH_VAR in request.GET:
+            return redirect(list_address(request))
+        response = super().changelist_view(request, extra_context)
+        if changelist := getattr(response, "context_data", {}).get("cl"):
+            action = (
+                AccessRecord.Action.SEARCH
+                if changelist.query
+                else AccessRecord.Action.LIST
+            )
+            record_access(request, action, changelist.result_list)
+        return response
+
+    def get_search_fields(self, request):
+        # Requests are searched from their list alone: the admin's autocomplete (over
+        # a notification's request, say) takes the term in its address and would show
+        # matches unrecorded. Without search fields it answers 404.
+        if request.resolver_match.url_name == "autocomplete":
+            return []
+        return super().get_search_fields(request)
+
     def get_search_results(self, request, queryset, search_term):
         """Find a phone number however it is typed: stored numbers are +1XXXXXXXXXX."""
         try:
@@ -160,11 +224,18 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Recorded whenever the record is shown: opened, or sent back with errors."""
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
-            record_access(
-                request, AccessRecord.Action.VIEW, [self.get_object(request, object_id)]
-            )
+        if response.status_code == 200:
+            shown = response.context_data["original"]
+            record_access(request, AccessRecord.Action.VIEW, [shown])
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            shown = response.context_data["object"]
+            record_access(request, AccessRecord.Action.VIEW, [shown])
         return response
 
     def save_model(self, request, obj, form, change):
@@ -215,15 +286,22 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         self._set_status(request, queryset, AppointmentRequest.Status.SPAM)
 
     def _set_status(self, request, queryset, status):
-        count = 0
-        for appointment in queryset.exclude(status=status):
+        """Change each request, and record it as a save from its page would be."""
+        changed = list(queryset.exclude(status=status))
+        for appointment in changed:
             appointment.status = status
             appointment.handled_by = request.user
             appointment.save(update_fields=["status", "handled_by", "updated_at"])
-            count += 1
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=changed,
+            action_flag=CHANGE,
+            change_message=[{"changed": {"fields": ["Status", "Handled by"]}}],
+        )
+        record_access(request, AccessRecord.Action.CHANGE, changed)
         label = AppointmentRequest.Status(status).label.lower()
         self.message_user(
-            request, f"{count} request(s) marked {label}.", messages.SUCCESS
+            request, f"{len(changed)} request(s) marked {label}.", messages.SUCCESS
         )
 
     @admin.action(description="Export selected to CSV", permissions=["export"])
@@ -249,7 +327,7 @@ def _csv_cell(appointment, field):
     value = getattr(appointment, field)
     if field == "preferred_days":
         value = appointment.preferred_days_display
-    text = "" if value is None else str(value)
+    text = "" if value is None else visible(str(value), lines=True)
     # A cell starting with = + - @ would run as a formula in a spreadsheet.
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
@@ -261,21 +339,35 @@ class NotificationAdmin(admin.ModelAdmin):
         "kind",
         "state",
         "attempts",
+        "failing_since",
+        "last_error",
         "next_attempt_at",
         "sent_at",
     ]
-    list_filter = ["state", "kind"]
+    list_filter = ["state", "kind", "failing_since"]
     list_select_related = ["request"]
     readonly_fields = [
         "request",
         "kind",
         "state",
         "attempts",
+        "failing_since",
+        "last_error",
         "next_attempt_at",
         "claimed_at",
         "sent_at",
-        "last_error",
     ]
+    actions = ["send_again"]
+
+    @admin.action(description="Send selected emails again", permissions=["change"])
+    def send_again(self, request, queryset):
+        count = notifications.send_again(queryset)
+        self.message_user(
+            request,
+            f"{count} email(s) will be sent again by the notification worker "
+            "within a few seconds (sent emails are left as they are).",
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request):
         return False

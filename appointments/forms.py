@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest
+from appointments.text import visible
 from clinic import phones
 from clinic.models import Location, Person
 
@@ -29,6 +30,20 @@ class RadioSelect(forms.RadioSelect):
         if index:
             option["attrs"].pop("autofocus", None)
         return option
+
+
+def only_invisible(what_to_do: str) -> ValidationError:
+    """The error for a field that held nothing but invisible characters."""
+    problem = "We could not read this: it holds only invisible or control characters."
+    return ValidationError(f"{problem} {what_to_do}", code="invisible")
+
+
+def days_open(locations) -> list[tuple[str, str]]:
+    """The days on which any of these locations opens, as choices; every day when
+    none has its hours recorded (nothing to go by, so nothing is ruled out)."""
+    open_days = locations.open_weekdays() or range(7)
+    days = AppointmentRequest.Weekday.choices  # Monday first, as open_weekdays counts
+    return [days[day] for day in open_days]
 
 
 def new_form_token() -> str:
@@ -144,8 +159,10 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["location"].queryset = Location.objects.filter(active=True)
+        locations = Location.objects.active()
+        self.fields["location"].queryset = locations
         self.fields["location"].empty_label = "Choose a location"
+        self.fields["preferred_days"].choices = days_open(locations)
         self.fields["preferred_provider"].queryset = Person.objects.filter(
             takes_appointments=True
         )
@@ -168,11 +185,31 @@ class AppointmentRequestForm(forms.ModelForm):
         """The honeypot was filled: a bot. (Only meaningful after is_valid().)"""
         return bool(self.cleaned_data.get("website"))
 
+    @property
+    def caught_in_a_trap(self) -> bool:
+        """Filled the honeypot, or sent quicker than a person types: a bot.
+
+        (Only meaningful after is_valid(); an invalid form may be either.)
+        """
+        return bool(self.data.get("website")) or self.has_error(
+            "form_token", "too_fast"
+        )
+
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = " ".join(visible(self.cleaned_data["full_name"]).split())
+        if not name:
+            raise only_invisible("Please type your name.")
         if not any(character.isalpha() for character in name):
             raise ValidationError("Please tell us your name.", code="no_name")
         return name
+
+    def clean_reason(self):
+        reason = visible(self.cleaned_data["reason"], lines=True).strip()
+        if not reason:
+            raise only_invisible(
+                "Please tell us briefly why you would like to be seen."
+            )
+        return reason
 
     def clean_phone(self):
         number = phones.valid_number(self.cleaned_data["phone"])

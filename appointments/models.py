@@ -40,12 +40,14 @@ class AppointmentRequest(models.Model):
         MORNING = "morning", "Morning"
         AFTERNOON = "afternoon", "Afternoon"
 
-    class Weekday(models.TextChoices):
+    class Weekday(models.TextChoices):  # in the order of clinic.models.Weekday
         MONDAY = "mon", "Monday"
         TUESDAY = "tue", "Tuesday"
         WEDNESDAY = "wed", "Wednesday"
         THURSDAY = "thu", "Thursday"
         FRIDAY = "fri", "Friday"
+        SATURDAY = "sat", "Saturday"
+        SUNDAY = "sun", "Sunday"
 
     reference = models.CharField(
         max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
@@ -127,6 +129,13 @@ class NotificationQuerySet(models.QuerySet):
             state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
         )
 
+    def failing(self):
+        """Emails whose last attempt failed: retried for a while, or given up."""
+        return self.filter(
+            state__in=[Notification.State.PENDING, Notification.State.FAILED],
+            failing_since__isnull=False,
+        )
+
 
 class Notification(models.Model):
     """An email owed about a request: written with it, sent after, retried until sent.
@@ -143,7 +152,7 @@ class Notification(models.Model):
         PENDING = "pending", "Pending"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
-        FAILED = "failed", "Failed (gave up)"
+        FAILED = "failed", "Failed for 3 days (send it again)"
 
     request = models.ForeignKey(
         AppointmentRequest, on_delete=models.CASCADE, related_name="notifications"
@@ -155,6 +164,9 @@ class Notification(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
+    failing_since = models.DateTimeField(
+        null=True, blank=True, help_text="The first of the failures since it was due."
+    )
 
     objects = NotificationQuerySet.as_manager()
 
@@ -176,10 +188,13 @@ class Notification(models.Model):
 
 
 class AccessRecord(models.Model):
-    """Who looked at or exported which requests, and when. Never edited."""
+    """Who saw, changed or exported which requests, and when. Never edited."""
 
     class Action(models.TextChoices):
+        LIST = "list", "Listed"
+        SEARCH = "search", "Searched and listed"
         VIEW = "view", "Viewed"
+        CHANGE = "change", "Changed by an action"
         EXPORT = "export", "Exported"
 
     user = models.ForeignKey(

@@ -4,7 +4,10 @@ A Notification row is written with its request, so a crash or a mail server that
 down loses nothing: the row waits, and `deliver_due` (run by `notification_worker`,
 or at once after the commit when NOTIFICATIONS_INLINE is on) sends it. A row is
 claimed by a conditional update before sending, so two workers never send the same
-mail. Messages carry a reference and a link, never what the visitor wrote.
+mail. A failed send is retried, at most half an hour apart, for three days; then the
+row is marked failed and waits for someone to send it again from the admin. While any
+is failing the admin's home page and /healthz say so. Messages carry a reference and
+a link, never what the visitor wrote.
 """
 
 import logging
@@ -23,7 +26,8 @@ from clinic.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
+RETRY_FOR = timedelta(days=3)  # a long weekend's outage, noticed on Monday
+LONGEST_RETRY_DELAY = timedelta(minutes=30)
 STALE_CLAIM = timedelta(minutes=10)  # a worker that claimed a row and then died
 
 
@@ -44,8 +48,9 @@ def queue_for(appointment: AppointmentRequest) -> None:
 
 
 def retry_delay(attempts: int) -> timedelta:
-    """1, 2, 4 ... minutes after each failure, at most 2 hours."""
-    return timedelta(minutes=min(2 ** (attempts - 1), 120))
+    """1, 2, 4 ... minutes after each failure, at most half an hour."""
+    doublings = min(attempts - 1, 10)  # bounded: 2 ** 150 minutes overflows timedelta
+    return min(timedelta(minutes=2**doublings), LONGEST_RETRY_DELAY)
 
 
 def deliver_due(*, request_id=None, limit: int = 100) -> int:
@@ -87,22 +92,37 @@ def deliver(notification_id: int) -> bool:
     notification.state = Notification.State.SENT
     notification.sent_at = timezone.now()
     notification.last_error = ""
-    notification.save(update_fields=["state", "sent_at", "last_error"])
+    notification.failing_since = None
+    notification.save(update_fields=["state", "sent_at", "last_error", "failing_since"])
     return True
+
+
+def send_again(notifications) -> int:
+    """Make failed or waiting emails due now, with their retries counted afresh."""
+    return notifications.filter(
+        state__in=[Notification.State.PENDING, Notification.State.FAILED]
+    ).update(
+        state=Notification.State.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        failing_since=None,
+    )
 
 
 def _record_failure(notification: Notification, error: Exception) -> None:
     # Only the kind of error: SMTP replies can quote the visitor's address.
     code = getattr(error, "smtp_code", None)
     notification.last_error = type(error).__name__ + (f" ({code})" if code else "")
-    if notification.attempts >= MAX_ATTEMPTS:
+    now = timezone.now()
+    notification.failing_since = notification.failing_since or now
+    if now - notification.failing_since >= RETRY_FOR:
         notification.state = Notification.State.FAILED
     else:
         notification.state = Notification.State.PENDING
-        notification.next_attempt_at = timezone.now() + retry_delay(
-            notification.attempts
-        )
-    notification.save(update_fields=["state", "next_attempt_at", "last_error"])
+        notification.next_attempt_at = now + retry_delay(notification.attempts)
+    notification.save(
+        update_fields=["state", "next_attempt_at", "last_error", "failing_since"]
+    )
     logger.warning(
         "Notification %s for request id %s failed (attempt %s): %s",
         notification.pk,

@@ -699,6 +699,7 @@ class Writer:
                     "name": name,
                     "credentials": credentials,
                     "role": role,
+                    "clinician": bool(credentials),
                     "takes_appointments": takes,
                     "bio": f"{name} writes for the clinic's readers about everyday "
                     "bone and joint questions."

@@ -237,12 +237,16 @@ def prepare(size: int, fresh: bool, collect_static: bool) -> dict:
         env,
         "shell",
         "-c",
+        "from datetime import time\n"
         "from clinic.models import Location\n"
         "for n, city in enumerate(['Cambridge', 'Somerville', 'Medford']):\n"
-        "    Location.objects.get_or_create(name=city, defaults=dict(position=n,"
+        "    location, created = Location.objects.get_or_create(name=city,"
+        " defaults=dict(position=n, slug=city.lower(),"
         " street_address=f'{n + 1} Main Street', city=city, region='MA',"
-        " postal_code='02139', phone='(617) 555-0110',"
-        " hours='Mon-Fri 8:00 am - 5:00 pm'))",
+        " postal_code='02139', phone='(617) 555-0110'))\n"
+        "    for day in range(5 if created else 0):\n"
+        "        location.opening_hours.create(weekday=day, opens=time(8),"
+        " closes=time(17))",
     )
     return env
 
@@ -307,7 +311,7 @@ def run_probe(env: dict) -> dict:
         [sys.executable, str(Path(__file__).resolve()), "--probe"],
         cwd=BASE_DIR,
         env=env
-        | {"APPOINTMENT_MIN_FILL_SECONDS": "0", "APPOINTMENT_RATE_LIMIT": "0/1"},
+        | {"APPOINTMENT_MIN_FILL_SECONDS": "0", "APPOINTMENT_RATE_LIMIT_OFF": "true"},
         capture_output=True,
         text=True,
         timeout=600,
@@ -535,7 +539,7 @@ def form_data(page: str, n: int) -> dict:
 def post_benchmark(size: int, count: int) -> dict:
     """Fetch `count` forms, then post them all from CONNECTIONS threads."""
     env = environment(
-        size, APPOINTMENT_RATE_LIMIT="0/1", APPOINTMENT_MIN_FILL_SECONDS="0"
+        size, APPOINTMENT_RATE_LIMIT_OFF="true", APPOINTMENT_MIN_FILL_SECONDS="0"
     )
     with Gunicorn(env, WORKERS, app="bench.wsgi") as server:
         forms, lock = [], threading.Lock()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+ESTABLISHED = "01"  # a TCP state in /proc/net/tcp
 
 
 def free_port() -> int:
@@ -98,6 +99,27 @@ class Gunicorn:
     def worker_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
+
+    def clients_by_worker(self) -> dict[int, set[int]]:
+        """The client port of each connection every worker holds now, from /proc.
+
+        A sync worker holds a client's connection from accepting it until it has
+        answered, one at a time: a worker that holds one is serving that request.
+        """
+        held = {}  # "socket:[inode]" -> client port, established to our port
+        for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote, state, inode = fields[1], fields[2], fields[3], fields[9]
+            if int(local.split(":")[1], 16) == self.port and state == ESTABLISHED:
+                held[f"socket:[{inode}]"] = int(remote.split(":")[1], 16)
+        clients = {}
+        for pid in self.worker_pids():
+            try:
+                targets = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
+            except OSError:  # the worker exited, or closed a descriptor meanwhile
+                continue
+            clients[pid] = {held[target] for target in targets & held.keys()}
+        return clients
 
     def __exit__(self, *exc):
         self.process.terminate()

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from blog.models import Article, Category
 from clinic import images
@@ -12,16 +13,30 @@ FEED_LENGTH = 20
 
 
 class ArticleFeed(Feed):
-    """RSS 2.0: the newest public articles, with their picture as an enclosure."""
+    """RSS 2.0: the newest public articles, with their picture as an enclosure.
+
+    Readers take the text of a feed as HTML, so every text here is HTML-escaped
+    (and then XML-escaped by the feed writer), as WordPress does: a title such as
+    "<b>Knee</b>" reaches subscribers as those characters, not as bold type.
+    """
 
     feed_type = Rss201rev2Feed
     description = "Health articles from our physicians."
 
     def title(self, obj=None):
-        return SiteSettings.objects.current().name
+        return escape(SiteSettings.objects.current().name)
 
+    # Addresses on SITE_URL, never on the host a request named: feeds are cached
+    # whole, and one request for another allowed host must not set every
+    # subscriber's links.
     def link(self, obj=None):
-        return reverse("blog:article_list")
+        return settings.SITE_URL + reverse("blog:article_list")
+
+    def feed_url(self, obj=None):
+        return settings.SITE_URL + reverse("blog:feed")
+
+    def item_link(self, item):
+        return settings.SITE_URL + item.get_absolute_url()
 
     def items(self, obj=None):
         articles = Article.objects.published().for_cards()
@@ -31,10 +46,10 @@ class ArticleFeed(Feed):
         return articles[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        return escape(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -43,10 +58,10 @@ class ArticleFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author.byline
+        return escape(item.author.byline)
 
     def item_categories(self, item):
-        return [category.name for category in item.categories.all()]
+        return [escape(category.name) for category in item.categories.all()]
 
     def item_enclosures(self, item):
         if not item.featured_image:
@@ -63,7 +78,12 @@ class CategoryFeed(ArticleFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj=None):
-        return f"{super().title()}: {obj.name}"
+        return f"{super().title()}: {escape(obj.name)}"
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return settings.SITE_URL + obj.get_absolute_url()
+
+    def feed_url(self, obj=None):
+        return settings.SITE_URL + reverse(
+            "blog:category_feed", kwargs={"slug": obj.slug}
+        )

@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -8,7 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from clinic import images, rich_text
+from clinic import dates, images, rich_text
 from clinic.models import Person
 from clinic.publishing import Publishable, PublishableQuerySet
 
@@ -158,6 +158,15 @@ class Article(Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_public_idx")
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=dates.condition("published_at", moments=True)
+                & dates.condition("reviewed_on", moments=False)
+                & dates.condition("created_at", moments=True)
+                & dates.condition("updated_at", moments=True),
+                name="article_dates_in_range",
+            )
+        ]
         permissions = [("publish_article", "Can publish and unpublish articles")]
 
     def __str__(self):
@@ -170,9 +179,15 @@ class Article(Publishable):
         new_image = bool(self.featured_image) and not self.featured_image._committed
         if new_image:
             self.featured_image = images.reencode(self.featured_image)
-        super().save(*args, **kwargs)
-        if new_image:
-            images.make_renditions(self.featured_image.name)
+        try:  # the row and the files together, or neither
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if new_image:
+                    images.make_renditions(self.featured_image.name)
+        except BaseException:
+            if new_image and self.featured_image._committed:  # stored, then failed
+                images.delete_stored(self.featured_image.name, self.image_width)
+            raise
 
     def address_for(self, slug: str) -> str:
         return reverse("blog:article_detail", kwargs={"slug": slug})
@@ -196,6 +211,11 @@ class Article(Publishable):
             errors["reviewed_on"] = ValidationError(
                 "A review date cannot be in the future.", code="future_review"
             )
+        for name in ("published_at", "reviewed_on"):
+            try:
+                dates.validate_in_range(getattr(self, name))
+            except ValidationError as error:
+                errors.setdefault(name, error)
         if errors:
             raise ValidationError(errors)
 

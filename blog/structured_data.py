@@ -2,14 +2,7 @@
 
 from django.conf import settings
 
-
-def _person(author) -> dict:
-    person = {"@type": "Person", "name": author.name}
-    if author.credentials:
-        person["honorificSuffix"] = author.credentials
-    if author.role:
-        person["jobTitle"] = author.role
-    return person
+from clinic.structured_data import person_reference
 
 
 def article_data(article, publisher: dict) -> list[dict]:
@@ -23,7 +16,7 @@ def article_data(article, publisher: dict) -> list[dict]:
         if article.published_at
         else None,
         "dateModified": article.updated_at.isoformat(),
-        "author": _person(article.author),
+        "author": person_reference(article.author),
         "publisher": dict(publisher),
         "mainEntityOfPage": url,
         "keywords": [tag.name for tag in article.tags.all()],
@@ -39,7 +32,7 @@ def article_data(article, publisher: dict) -> list[dict]:
         "about": [category.name for category in article.categories.all()],
     }
     if article.medical_reviewer and article.reviewed_on:
-        page["reviewedBy"] = _person(article.medical_reviewer)
+        page["reviewedBy"] = person_reference(article.medical_reviewer)
         page["lastReviewed"] = article.reviewed_on.isoformat()
     breadcrumbs = [("Home", settings.SITE_URL + "/")]
     if category := next(iter(article.categories.all()), None):

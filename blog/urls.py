@@ -1,17 +1,18 @@
 from django.urls import path
 
 from blog import feeds, views
+from clinic.caching import public_page
 
 app_name = "blog"
 urlpatterns = [
     path("", views.home, name="home"),
     path("blog/", views.article_list, name="article_list"),
-    path("blog/feed/", views.public_page(feeds.ArticleFeed()), name="feed"),
+    path("blog/feed/", public_page(feeds.ArticleFeed()), name="feed"),
     path("blog/search/", views.search, name="search"),
     path("blog/category/<slug:slug>/", views.category, name="category"),
     path(
         "blog/category/<slug:slug>/feed/",
-        views.public_page(feeds.CategoryFeed()),
+        public_page(feeds.CategoryFeed()),
         name="category_feed",
     ),
     path("blog/tag/<slug:slug>/", views.tag, name="tag"),

@@ -3,23 +3,18 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from blog import search as full_text
 from blog.models import Article, Category, TaggedArticle
 from blog.related import related_articles
+from clinic.caching import PUBLIC_CACHE, public_page
 
 PER_PAGE = 10
 SMALL_GROUP = 500
 HOME_FEATURED = 3
 HOME_LATEST = 6
-
-# Public pages may be kept whole by shared caches (our page cache included), which
-# must still check back every time: the ETag makes that check cheap.
-PUBLIC_CACHE = {"public": True, "max_age": 0, "must_revalidate": True}
-public_page = cache_control(**PUBLIC_CACHE)
 
 
 @dataclass

@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils.html import strip_tags
@@ -36,7 +35,7 @@ from blog.wxr import (
     scan,
     wordpress_time,
 )
-from clinic import images, rich_text
+from clinic import dates, images, rich_text
 from clinic.models import Person, Redirect
 
 STATUSES = {
@@ -140,11 +139,7 @@ class Importer:
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
         for name, width in self.stored_images:
-            default_storage.delete(name)
-            for rendition_width in images.rendition_widths(width):
-                for extension in images.RENDITION_FORMATS:
-                    rendition = images.rendition_name(name, rendition_width, extension)
-                    default_storage.delete(rendition)
+            images.delete_stored(name, width)
 
     def _existing_article(self, post: Post) -> Article | None:
         """The article imported from this post before, by WordPress ID, then guid."""
@@ -209,16 +204,22 @@ class Importer:
         description = _plain_text(post.meta.get("_yoast_wpseo_metadesc", ""))
         article.meta_description = Truncator(description).chars(DESCRIPTION_LENGTH)
         article.author = self._author(post.creator)
+        written = wordpress_time(post.date_gmt, post.date)
+        if written and not dates.in_range(written):
+            self._warn_out_of_range(post, "date", written, "imported as a draft")
+            status, written = Article.Status.DRAFT, None
         article.status = status
         # WordPress gives a draft no GMT date ("0000-00-00 00:00:00") and publishes
         # it when someone presses Publish; here too a draft has no publish time.
-        written = wordpress_time(post.date_gmt, post.date)
         if status == Article.Status.PUBLISHED:
             article.published_at = written or article.published_at
         else:
-            article.published_at = wordpress_time(post.date_gmt)
+            article.published_at = wordpress_time(post.date_gmt) if written else None
         article.created_at = written or article.created_at
         modified = wordpress_time(post.modified_gmt, post.modified)
+        if modified and not dates.in_range(modified):
+            self._warn_out_of_range(post, "last change", modified, "left out")
+            modified = None
         article.updated_at = modified or article.updated_at
 
     def _save(self, article: Article, categories: list, tags: list) -> None:
@@ -360,6 +361,13 @@ class Importer:
             update_conflicts=True,
             unique_fields=["old_path"],
             update_fields=["content_type", "object_id"],
+        )
+
+    def _warn_out_of_range(self, post: Post, what: str, moment, outcome: str) -> None:
+        years = f"{dates.EARLIEST.year} to {dates.LATEST.year}"
+        self._warn(
+            f"{post.label}: the {what} {moment.date().isoformat()} is outside the "
+            f"years {years}: {outcome}."
         )
 
     def _warn(self, message: str) -> None:

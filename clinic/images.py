@@ -18,15 +18,21 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_STORED_WIDTH = 2400
+MAX_STORED_HEIGHT = 16_383  # WebP's limit: every rendition must fit in it
 RENDITION_WIDTHS = (480, 960, 1600)
+PORTRAIT_WIDTHS = (240, 480)  # people's photos are shown at most about 12rem wide
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# What Pillow keeps beside the pixels that drawing them needs. The rest of `info`
+# (JPEG comments, EXIF, XMP, colour profiles, PNG text) is metadata, and Pillow's
+# encoders write some of it back unless it is gone from the image.
+PIXEL_INFO = {"transparency"}
 
 # Pillow warns past 89 megapixels; we refuse past MAX_PIXELS, so the warning is noise.
 # (Set once: warnings.catch_warnings() is not safe in threads.)
@@ -57,6 +63,14 @@ def _open_checked(file) -> Image.Image:
         ) from None
     if image.width * image.height > MAX_PIXELS:
         raise too_many_pixels(image.size)
+    width, height = _upright_size(image)
+    if height * min(1, MAX_STORED_WIDTH / width) > MAX_STORED_HEIGHT:
+        raise ValidationError(
+            f"This picture is {width:,} x {height:,} pixels, taller than a web "
+            f"picture can be. Please crop it to {MAX_STORED_HEIGHT:,} pixels tall "
+            "or less.",
+            code="too_tall",
+        )
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
@@ -66,6 +80,12 @@ def _open_checked(file) -> Image.Image:
     finally:
         file.seek(0)
     return image
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height once turned upright by its EXIF orientation (not loaded)."""
+    turned = image.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
+    return (image.height, image.width) if turned else image.size
 
 
 def too_many_pixels(size: tuple[int, int] | None = None) -> ValidationError:
@@ -107,11 +127,13 @@ def reencode(file) -> ContentFile:
     """A fresh copy of the picture: upright, bounded, without metadata.
 
     Re-encoding drops whatever the file carried besides pixels: EXIF (with GPS
-    positions), comments, and bytes appended after the image.
+    positions), comments, XMP, colour profiles, text, and bytes appended after the
+    image. Renditions are cut from this copy, so they carry none of it either.
     """
     image = _open_checked(file)
     image_format = image.format
-    image = ImageOps.exif_transpose(image)
+    image = ImageOps.exif_transpose(image)  # a copy, upright
+    image.info = {key: value for key, value in image.info.items() if key in PIXEL_INFO}
     if image.width > MAX_STORED_WIDTH:
         image = _resized(image, MAX_STORED_WIDTH)
     content = _encoded(image, image_format)
@@ -146,9 +168,9 @@ def _flattened(image: Image.Image) -> Image.Image:
     return background
 
 
-def rendition_widths(width: int) -> list[int]:
+def rendition_widths(width: int, widths=RENDITION_WIDTHS) -> list[int]:
     """The rendition widths made for a picture of this width (never upscaled)."""
-    return [w for w in RENDITION_WIDTHS if w <= width] or [width]
+    return [w for w in widths if w <= width] or [width]
 
 
 def rendition_name(name: str, width: int, extension: str) -> str:
@@ -156,12 +178,27 @@ def rendition_name(name: str, width: int, extension: str) -> str:
     return f"{name.rsplit('.', 1)[0]}-{width}.{extension}"
 
 
-def make_renditions(name: str) -> None:
+def stored_names(name: str, width: int) -> list[str]:
+    """A stored picture's name, and those of all its renditions."""
+    return [name] + [
+        rendition_name(name, rendition_width, extension)
+        for rendition_width in rendition_widths(width)
+        for extension in RENDITION_FORMATS
+    ]
+
+
+def delete_stored(name: str, width: int) -> None:
+    """Delete a stored picture and whichever of its renditions exist."""
+    for stored in stored_names(name, width):
+        default_storage.delete(stored)
+
+
+def make_renditions(name: str, widths=RENDITION_WIDTHS) -> None:
     """Write every rendition of a stored picture, in WebP and JPEG."""
     with default_storage.open(name) as stored:
         image = Image.open(stored, formats=ALLOWED_FORMATS)
         image.load()
-    widths = rendition_widths(image.width)
+    widths = rendition_widths(image.width, widths)
     # Pillow lets go of the GIL while it resizes and encodes: one thread per width
     # uses every core. (Two threads must never save one Image: save() writes to it.)
     with ThreadPoolExecutor(max_workers=len(widths)) as pool:
@@ -192,11 +229,11 @@ class Sources:
     fallback: str
 
 
-def sources(name: str, width: int) -> Sources:
+def sources(name: str, width: int, widths=RENDITION_WIDTHS) -> Sources:
     """The addresses of a picture's renditions (one storage lookup, no file access)."""
     folder, filename = default_storage.url(name).rsplit("/", 1)
     stem = filename.rsplit(".", 1)[0]
-    widths = rendition_widths(width)
+    widths = rendition_widths(width, widths)
 
     def srcset(extension):
         return ", ".join(f"{folder}/{stem}-{w}.{extension} {w}w" for w in widths)

@@ -1,5 +1,9 @@
-"""The clinic itself: its settings, locations and people, and old addresses kept
-working."""
+"""The clinic itself: its settings, its locations (with their hours) and its people,
+and old addresses kept working."""
+
+from datetime import date
+from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -7,8 +11,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 
-from clinic import icons, images, phones
+from clinic import hours, icons, images, phones
 
 SOCIAL_NETWORKS = {  # field: name shown, in the order shown
     "facebook": "Facebook",
@@ -164,16 +172,72 @@ class SiteSettings(models.Model):
         ]
 
 
+class Weekday(models.IntegerChoices):
+    """Numbered as `date.weekday()` numbers them."""
+
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class LocationQuerySet(models.QuerySet):
+    def active(self):
+        """The locations the public sees and may choose on the request form."""
+        return self.filter(active=True)
+
+    def open_weekdays(self) -> list[int]:
+        """The days of the week on which any of these locations opens (one query)."""
+        rows = OpeningHours.objects.filter(location__in=self)
+        return list(
+            rows.order_by("weekday").values_list("weekday", flat=True).distinct()
+        )
+
+    def with_hours(self):
+        """Everything a location's hours need, in two more queries: weekly hours,
+        and closures from today on (as `upcoming_closures`)."""
+        today = timezone.localdate()
+        upcoming = Closure.objects.filter(
+            Q(ends_on__gte=today) | Q(ends_on=None, starts_on__gte=today)
+        )
+        return self.prefetch_related(
+            "opening_hours",
+            models.Prefetch("closures", upcoming, to_attr="upcoming_closures"),
+        )
+
+
 class Location(models.Model):
     name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="The last part of the location's address on the site.",
+    )
+    description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A sentence or two for the location's page, e.g. what is on site.",
+    )
     street_address = models.CharField(max_length=200)
     city = models.CharField(max_length=100)
     region = models.CharField("state", max_length=50)
     postal_code = models.CharField("ZIP code", max_length=20)
     phone = models.CharField(max_length=30)
-    hours = models.TextField(
+    hours_note = models.TextField(
         blank=True,
-        help_text="One line per day or range, e.g. “Mon–Fri 8:00 am – 5:00 pm”.",
+        help_text=(
+            "Shown under the opening hours, e.g. “X-ray closes at 4:30 pm”. "
+            "Hours written before they were kept by day are here when they could "
+            "not be read: enter them by day below, then shorten this note."
+        ),
+    )
+    parking = models.TextField(
+        "parking and access",
+        blank=True,
+        help_text="Where to park, public transport, step-free entrance, floor.",
     )
     active = models.BooleanField(
         default=True,
@@ -181,22 +245,174 @@ class Location(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
 
+    objects = LocationQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "name"]
 
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("clinic:location_detail", kwargs={"slug": self.slug})
+
     @property
     def hours_lines(self) -> list[str]:
-        return [line.strip() for line in self.hours.splitlines() if line.strip()]
+        """The weekly hours in short lines, "Mon–Fri 8:00 am – 5:00 pm"."""
+        return hours.summary(self.opening_hours.all())
+
+    @property
+    def week(self) -> list[tuple[Weekday, list["OpeningHours"]]]:
+        """(day, its hours) for Monday to Sunday; no hours: closed."""
+        rows = list(self.opening_hours.all())
+        return [(day, [row for row in rows if row.weekday == day]) for day in Weekday]
+
+    def hours_on(self, day: date) -> "DayHours":
+        """The hours on a date from today on: the week's, unless a closure covers it.
+
+        Needs `with_hours()`.
+        """
+        for closure in self.upcoming_closures:
+            if closure.covers(day):
+                return DayHours(day, [], closure)
+        rows = [row for row in self.opening_hours.all() if row.weekday == day.weekday()]
+        return DayHours(day, rows, None)
+
+    @property
+    def full_address(self) -> str:
+        return f"{self.street_address}, {self.city}, {self.region} {self.postal_code}"
+
+    @property
+    def directions_url(self) -> str:
+        """Directions on a map service: a plain link, nothing of theirs on our pages."""
+        return "https://www.google.com/maps/dir/?" + urlencode(
+            {"api": "1", "destination": self.full_address}
+        )
+
+
+class OpeningHours(models.Model):
+    """One span of a weekday when a location is open; two spans leave a lunch break."""
+
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField("day", choices=Weekday)
+    opens = models.TimeField()
+    closes = models.TimeField()
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = "opening hours"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens__lt=F("closes")),
+                name="opening_hours_opens_before_closing",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.span}"
+
+    def clean(self):
+        if self.opens and self.closes and self.opens >= self.closes:
+            message = "Please give a closing time after the opening time."
+            raise ValidationError(
+                {"closes": ValidationError(message, code="closes_before_opening")}
+            )
+
+    @property
+    def span(self) -> str:
+        return hours.span_text(self.opens, self.closes)
+
+
+class Closure(models.Model):
+    """Days a location is closed whatever its weekly hours say (holidays)."""
+
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="closures"
+    )
+    starts_on = models.DateField("closed from")
+    ends_on = models.DateField(
+        "closed until",
+        null=True,
+        blank=True,
+        help_text="The last day closed. Leave empty for a single day.",
+    )
+    label = models.CharField(
+        max_length=120, help_text="Shown to visitors, e.g. “Thanksgiving”."
+    )
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = "holiday closure"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on=None) | Q(ends_on__gte=F("starts_on")),
+                name="closure_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            message = "Please give a last day on or after the first day."
+            raise ValidationError(
+                {"ends_on": ValidationError(message, code="ends_before_it_starts")}
+            )
+
+    @property
+    def last_day(self) -> date:
+        return self.ends_on or self.starts_on
+
+    def covers(self, day: date) -> bool:
+        return self.starts_on <= day <= self.last_day
+
+
+class DayHours(NamedTuple):
+    day: date
+    hours: list[OpeningHours]  # none: closed
+    closure: Closure | None
+
+
+class Specialty(models.Model):
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text='In words patients use, e.g. "Sports medicine" or "Hand and wrist".',
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "specialties"
+
+    def __str__(self):
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def clinicians(self):
+        """The people listed in the physicians directory, in its order."""
+        return self.filter(clinician=True)
 
 
 class Person(models.Model):
-    """Someone the public meets on the site: a physician, a therapist, an author."""
+    """Someone the public meets on the site: a physician, a therapist, an author.
+
+    Clinicians (people who see patients) have a profile in the physicians directory;
+    anyone else who writes gets a simple author page.
+    """
 
     name = models.CharField(max_length=120, help_text="As it appears in the byline.")
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text=(
+            "The last part of the profile's web address, as in "
+            "/physicians/nora-castellan/."
+        ),
+    )
     credentials = models.CharField(
         max_length=80,
         blank=True,
@@ -211,8 +427,16 @@ class Person(models.Model):
     photo = models.ImageField(
         upload_to=images.RandomName("authors"),
         blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
         validators=[images.validate_image],
+        help_text=(
+            "A portrait, shown in a circle: keep the face in the middle. JPEG, PNG "
+            "or WebP, up to 10 MB. Location data in photos is removed."
+        ),
     )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -220,26 +444,94 @@ class Person(models.Model):
         blank=True,
         help_text="The staff account of this person, if they have one.",
     )
+    clinician = models.BooleanField(
+        "sees patients",
+        default=False,
+        help_text=(
+            "A physician or therapist: listed in the physicians directory, with a "
+            "profile. People who only write (editors, writers) get an author page."
+        ),
+    )
+    addressed_as = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text='How patients address them, e.g. "Dr. Castellan". The name if empty.',
+    )
+    specialties = models.ManyToManyField(Specialty, blank=True, related_name="people")
+    locations = models.ManyToManyField(
+        Location,
+        blank=True,
+        related_name="people",
+        help_text="The locations where they see patients.",
+    )
+    accepts_new_patients = models.BooleanField(
+        default=True,
+        help_text="Shown in the directory and on the profile of clinicians.",
+    )
     takes_appointments = models.BooleanField(
         default=False,
-        help_text="A physician patients can ask for on the appointment request form.",
+        help_text=(
+            "Patients can ask for them on the appointment request form, and their "
+            "profile has a button for it. Only for people who see patients."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Order in the physicians directory: smaller numbers come first.",
     )
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
-        ordering = ["name"]
+        ordering = ["position", "name"]
         verbose_name_plural = "people"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(clinician=True) | models.Q(takes_appointments=False),
+                name="appointments_only_with_clinicians",
+            )
+        ]
 
     def __str__(self):
         return self.byline
 
     def save(self, *args, **kwargs):
-        if self.photo and not self.photo._committed:
+        """Re-encode a new photo, and make its renditions once it is stored."""
+        new_photo = bool(self.photo) and not self.photo._committed
+        if new_photo:
             self.photo = images.reencode(self.photo)
         super().save(*args, **kwargs)
+        if new_photo:
+            images.make_renditions(self.photo.name, images.PORTRAIT_WIDTHS)
+
+    def get_absolute_url(self):
+        view = "clinic:person_detail" if self.clinician else "clinic:author_detail"
+        return reverse(view, kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.takes_appointments and not self.clinician:
+            raise ValidationError(
+                {
+                    "takes_appointments": ValidationError(
+                        "Only people who see patients can be asked for on the "
+                        "request form. Tick “Sees patients” too, or untick this.",
+                        code="not_a_clinician",
+                    )
+                }
+            )
 
     @property
     def byline(self) -> str:
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def called(self) -> str:
+        """How the site speaks of them to patients ("Request an appointment with …")."""
+        return self.addressed_as or self.name
+
+    @cached_property
+    def photo_sources(self) -> images.Sources:
+        return images.sources(self.photo.name, self.photo_width, images.PORTRAIT_WIDTHS)
 
 
 class Redirect(models.Model):

@@ -1,9 +1,13 @@
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
+from appointments.models import Notification
 from appointments.reports import may_see_report, source_report
 from clinic_site import first_run
 from clinic_site.context_processors import site_chrome
@@ -14,6 +18,30 @@ from clinic_site.page_cache import content_version
 def needs_second_factor(user) -> bool:
     """Accounts that can see appointment requests must sign in with a second factor."""
     return user.has_perm("appointments.view_appointmentrequest")
+
+
+class FieldAutocompleteView(AutocompleteJsonView):
+    """Django's, only over fields the user can fill in: a relation declared on a model
+    they may add or change.
+
+    Django checks the searched model only, and accepts any field the query string
+    names: a reverse relation (articles over `appointment_requests`) was a 500.
+    """
+
+    def process_request(self, request):
+        term, model_admin, source_field, to_field_name = super().process_request(
+            request
+        )
+        opts = source_field.model._meta
+        may_fill_in = any(
+            request.user.has_perm(
+                f"{opts.app_label}.{get_permission_codename(action, opts)}"
+            )
+            for action in ("add", "change")
+        )
+        if source_field.auto_created or not may_fill_in:
+            raise PermissionDenied
+        return term, model_admin, source_field, to_field_name
 
 
 class ClinicAdminSite(admin.AdminSite):
@@ -46,12 +74,22 @@ class ClinicAdminSite(admin.AdminSite):
         return redirect_to_login(next_url)
 
     def index(self, request, extra_context=None):
-        """The home page, with what the site still lacks for those who can fix it."""
+        """The home page, with the emails that could not be sent and what the site
+        still lacks, each for those who can act on it."""
+        failing = 0
+        if request.user.has_perm("appointments.view_notification"):
+            failing = Notification.objects.failing().count()
         lacking = []
         if request.user.has_perm("clinic.change_sitesettings"):
             lacking = first_run.problems()
-        context = (extra_context or {}) | {"first_run_problems": lacking}
+        context = {
+            "failing_notifications": failing,
+            "first_run_problems": lacking,
+        } | (extra_context or {})
         return super().index(request, context)
+
+    def autocomplete_view(self, request):
+        return FieldAutocompleteView.as_view(admin_site=self)(request)
 
     def get_urls(self):
         report = path(

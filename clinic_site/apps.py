@@ -11,12 +11,18 @@ class ClinicSiteConfig(AppConfig):
     default = True
 
     def ready(self):
-        from django.core import checks
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
-        from clinic.models import Location, Person, SiteSettings
-        from clinic_site.first_run import check_first_run
+        from clinic.models import (
+            Closure,
+            Location,
+            OpeningHours,
+            Person,
+            SiteSettings,
+            Specialty,
+        )
+        from clinic_site import checks  # noqa: F401 (registers them)
         from clinic_site.models import MenuItem
         from clinic_site.page_cache import connect_invalidation
         from pages.models import Page
@@ -29,12 +35,19 @@ class ClinicSiteConfig(AppConfig):
             TaggedArticle,
             RelatedPick,
             Location,
+            OpeningHours,
+            Closure,
+            Specialty,
             SiteSettings,
             MenuItem,
             Page,
-            m2m_through=[Article.categories.through, TaggedArticle],
+            m2m_through=[
+                Article.categories.through,
+                TaggedArticle,
+                Person.specialties.through,
+                Person.locations.through,
+            ],
         )
-        checks.register(check_first_run)
 
 
 class ClinicAdminConfig(admin_apps.AdminConfig):

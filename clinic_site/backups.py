@@ -34,9 +34,13 @@ def sqlite_path() -> Path:
 
 
 def create_backup(output_dir: Path) -> Path:
-    """Write <output_dir>/clinic-<time>.tar.gz holding the database and media."""
+    """Write <output_dir>/clinic-<time>.tar.gz holding the database and media.
+
+    The archive holds health information: it is its owner's alone from its first
+    byte (0600, in a folder made 0700).
+    """
     source = sqlite_path()
-    output_dir.mkdir(parents=True, exist_ok=True)
+    output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
     archive = output_dir / f"clinic-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as work:
@@ -47,13 +51,20 @@ def create_backup(output_dir: Path) -> Path:
         manifest = {"created": timezone.now().isoformat(), "database": source.name}
         (Path(work) / MANIFEST_MEMBER).write_text(json.dumps(manifest))
         partial = archive.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as tar:
+        with (
+            open(partial, "xb", opener=owner_only) as file,
+            tarfile.open(fileobj=file, mode="w:gz") as tar,
+        ):
             tar.add(Path(work) / MANIFEST_MEMBER, MANIFEST_MEMBER)
             tar.add(copy, DATABASE_MEMBER)
             if Path(settings.MEDIA_ROOT).is_dir():
                 tar.add(settings.MEDIA_ROOT, MEDIA_MEMBER)
         os.replace(partial, archive)  # an archive is either whole or absent
     return archive
+
+
+def owner_only(path, flags):
+    return os.open(path, flags, 0o600)
 
 
 def restore_backup(archive: Path) -> None:

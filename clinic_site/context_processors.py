@@ -7,14 +7,16 @@ from django.utils.functional import SimpleLazyObject
 
 from blog.models import Category
 from clinic.models import Location, SiteSettings
+from clinic.structured_data import location_data, postal_address
 from clinic_site import navigation
 from clinic_site.page_cache import content_version
 from clinic_site.templatetags.clinic import absolute_url
 
 
 def site_chrome(version: int) -> dict:
-    """Settings, navigation and locations, kept per content version (no queries), and
-    worked out again when a scheduled page it links to goes public."""
+    """Settings, navigation and locations with their weekly hours, kept per content
+    version (no queries), and worked out again when a scheduled page it links to
+    goes public."""
     key = _chrome_key(version)
     chrome = cache.get(key)
     if chrome is None or (chrome["changes_at"] or math.inf) <= time.time():
@@ -31,7 +33,9 @@ def site_chrome(version: int) -> dict:
                 }
                 for c in Category.objects.all()
             ],
-            "locations": list(Location.objects.filter(active=True)),
+            "locations": list(
+                Location.objects.active().prefetch_related("opening_hours")
+            ),
             "menus": links.menus,
             "legal_pages": links.legal_pages,
         }
@@ -81,19 +85,8 @@ def organization(site: SiteSettings, locations) -> dict:
         "name": site.name,
         "url": settings.SITE_URL + "/",
         "telephone": site.phone,
-        "address": [
-            {
-                "@type": "PostalAddress",
-                "name": location.name,
-                "streetAddress": location.street_address,
-                "addressLocality": location.city,
-                "addressRegion": location.region,
-                "postalCode": location.postal_code,
-                "addressCountry": "US",
-                "telephone": location.phone,
-            }
-            for location in locations
-        ],
+        "address": [postal_address(location) for location in locations],
+        "subOrganization": [location_data(location) for location in locations],
     }
     if site.description:
         data["description"] = site.description

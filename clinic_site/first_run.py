@@ -1,11 +1,10 @@
 """What a new site still lacks before patients can use it, in plain words: said by
-`manage.py check` (and so by `runserver` and `migrate`) and on the admin's home page."""
+`manage.py check` (clinic_site/checks.py; so by `runserver` and `migrate` too) and on
+the admin's home page."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import checks
-from django.db import DatabaseError
 
 from clinic import phones
 from clinic.models import Location, SiteSettings
@@ -26,7 +25,7 @@ def problems() -> list[Problem]:
     if not Location.objects.filter(active=True).exists():
         found.append(
             Problem(
-                "clinic_site.W001",
+                "clinic_site.W002",
                 "No active location: the appointment request form cannot accept "
                 "requests.",
                 "Add your address under Clinic › Locations and keep it active.",
@@ -36,7 +35,7 @@ def problems() -> list[Problem]:
     if not Page.objects.published().filter(kind=Page.Kind.PRIVACY).exists():
         found.append(
             Problem(
-                "clinic_site.W002",
+                "clinic_site.W003",
                 "No notice of privacy practices is published: the request form asks "
                 "patients to consent without one to read.",
                 "Write it under Pages, choose the kind “Notice of privacy practices” "
@@ -47,7 +46,7 @@ def problems() -> list[Problem]:
     if demo := _demo_values(SiteSettings.objects.current()):
         found.append(
             Problem(
-                "clinic_site.W003",
+                "clinic_site.W004",
                 f"The site settings still hold the demo clinic's {demo}.",
                 "Set your clinic's name and main phone under Clinic › Site settings.",
                 "admin:clinic_sitesettings_changelist",
@@ -65,11 +64,3 @@ def _demo_values(site: SiteSettings) -> str:
     ):
         demo.append("phone")
     return " and ".join(demo)
-
-
-def check_first_run(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    try:
-        found = problems()
-    except DatabaseError:  # no database yet, or not migrated: nothing to judge
-        return []
-    return [checks.Warning(p.message, hint=p.hint, id=p.id) for p in found]

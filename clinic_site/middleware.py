@@ -1,4 +1,5 @@
 import time
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.contrib import messages
@@ -31,6 +32,54 @@ class RequestSizeLimitMiddleware:
                 "This request is too large.", status=413, content_type="text/plain"
             )
         return self.get_response(request)
+
+
+FORM_ENCODED = "application/x-www-form-urlencoded"
+
+
+class UnreadableRequestMiddleware:
+    """Answer 400 to what no view can read, before anything reads it.
+
+    A NUL byte in the address or query string (PostgreSQL refuses it in any string,
+    so a lookup would fail as if the database were down), and a form body that is
+    not UTF-8 (Django refuses it, then its own 400 page reads the form again and
+    fails with a 500).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = unquote_to_bytes(request.META.get("QUERY_STRING", ""))
+        if "\x00" in request.path or b"\x00" in query:
+            return _bad_request(
+                "This web address contains a character that is not allowed (a null "
+                "byte). Please check the address and try again."
+            )
+        if request.method == "POST" and not _form_is_utf8(request):
+            return _bad_request(
+                "This form was sent in a character encoding we cannot read. Please "
+                "go back to the page and send it again."
+            )
+        return self.get_response(request)
+
+
+def _form_is_utf8(request) -> bool:
+    """A form declares no charset but UTF-8, and an encoded one decodes as UTF-8."""
+    if request.content_type not in (FORM_ENCODED, "multipart/form-data"):
+        return True
+    if request.content_params.get("charset", "utf-8").lower() != "utf-8":
+        return False
+    if request.content_type == FORM_ENCODED:
+        try:
+            unquote_to_bytes(request.body).decode()
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _bad_request(message: str) -> HttpResponse:
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
 class SecurityHeadersMiddleware:

@@ -1,9 +1,11 @@
-"""The menus editors choose: the header's links and the footer's, each in order.
+"""Records of the site itself: the staff's enrolment codes, and the menus editors
+choose (the header's links and the footer's, each in order).
 
 A menu item may lead to a page, a category, a fixed section of the site or another
 website, so it lives on the top floor, the only one that knows them all.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -14,6 +16,24 @@ from clinic.models import web_address
 from pages.models import Page
 
 TARGETS = ["page", "category", "section", "url"]
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code that lets its holder set up a second factor for one account.
+
+    An administrator issues it and hands it over out of band (in person, by phone), so
+    that a password alone, guessed or stolen, cannot enrol the thief's authenticator.
+    Kept hashed, like a password; used once; expires (clinic_site/enrolment.py).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    code_hash = models.CharField(max_length=128)
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Enrolment code for user {self.user_id}"
 
 
 class MenuItem(models.Model):

@@ -3,9 +3,11 @@
 A page is kept when its view marks it `Cache-Control: public`, the request carried no
 session cookie (so never for staff or previews) and the answer is a plain 200 that
 sets no cookie. Keys carry a content version: any change to what pages show
-(articles, tags, categories, authors, locations) bumps it, so the next request
-renders afresh, on this server and every other one sharing the cache. A kept page
-also expires when the next scheduled article goes public.
+(articles, tags, categories, people and their specialties, locations and their
+hours) bumps it, so the next request renders afresh, on this server and every other
+one sharing the cache. Keys also carry the clinic's date, since location pages say
+what is open today and which closures are ahead. A kept page also expires when the
+next scheduled article goes public.
 
 This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
 below it (sessions, auth, the view) and is answered with its stored ETag, or 304.
@@ -22,6 +24,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
 from blog.models import Article
@@ -110,7 +113,8 @@ class PageCacheMiddleware:
         accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
         gzip = "gz" if _ACCEPTS_GZIP.search(accepts) else "id"
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-        key = f"page-cache:{version}:{gzip}:{path}"
+        today = timezone.localdate().isoformat()
+        key = f"page-cache:{version}:{today}:{gzip}:{path}"
         stored = cache.get(key)
         if stored is not None:
             return self._replay(request, *stored)

@@ -6,6 +6,7 @@ See the table in docs/deployment.md.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(
             f"{name} should be a whole number, not {value!r}"
         ) from None
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """A rate written "count/seconds", both whole numbers above 0."""
+    value = env_str(name, default)
+    if not (match := re.fullmatch(r"([1-9][0-9]*)/([1-9][0-9]*)", value)):
+        raise ImproperlyConfigured(
+            f"{name} should be a count and seconds above 0, like 5/600, not {value!r}"
+        )
+    return int(match[1]), int(match[2])
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -90,6 +101,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic_site.middleware.RequestSizeLimitMiddleware",
+    "clinic_site.middleware.UnreadableRequestMiddleware",
     "clinic_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -138,11 +150,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # IMMEDIATE takes the write lock at BEGIN, so a transaction that reads and then
     # writes waits for the lock (up to `timeout` seconds) instead of failing with
-    # "database is locked". WAL lets readers run beside the one writer.
+    # "database is locked". WAL lets readers run beside the one writer. secure_delete
+    # zeroes what is deleted, so a purged request cannot be read from the file.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA secure_delete=ON;"
+        ),
     }
     # A file, not memory, so threads and the live server share the test database;
     # one per test run, so two runs at once do not trample each other.
@@ -261,7 +277,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
-# Email: printed to the console unless a mail server is named.
+# Email: through the named mail server. Without one, printed to the console on a
+# developer's machine, and neither sent nor printed (it holds visitors' addresses) in
+# production, where `check --deploy` warns (clinic_site/checks.py).
 
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
@@ -271,11 +289,16 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 10
-else:
+elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "clinic_site.mail.UnsentMailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "appointments@clinic.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Site administrators", address) for address in env_list("DJANGO_ADMINS")]
+# Error reports without what people typed or carry (clinic_site/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "clinic_site.error_reports.PrivacyReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_site.error_reports.PrivacyFilter"
 
 # The clinic: its name and phone live in the site settings (the admin); these only
 # fill them in on the first `migrate`, and serve error pages that cannot read them.
@@ -289,8 +312,11 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 APPOINTMENT_NOTIFY_EMAILS = env_list(
     "APPOINTMENT_NOTIFY_EMAILS", "frontdesk@clinic.example"
 )
-# "count/seconds" per client address; 0 turns the limit off (benchmarks only).
-APPOINTMENT_RATE_LIMIT = env_str("APPOINTMENT_RATE_LIMIT", "5/600")
+# Requests per visitor address in a sliding window: (count, seconds), from "5/600".
+# Accepted requests and posts caught by the traps count; mistakes do not.
+APPOINTMENT_RATE_LIMIT = env_rate("APPOINTMENT_RATE_LIMIT", "5/600")
+# For load tests that post from one address only; `check --deploy` warns while it is on.
+APPOINTMENT_RATE_LIMIT_OFF = env_bool("APPOINTMENT_RATE_LIMIT_OFF")
 APPOINTMENT_MIN_FILL_SECONDS = env_int("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 365)
 # Send notifications right after the request commits, in the web process. Production

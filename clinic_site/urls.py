@@ -5,18 +5,32 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_patterns
 
-from blog.sitemaps import SITEMAPS
-from blog.views import public_page
-from clinic_site import views
+from blog.sitemaps import SITEMAPS as BLOG_SITEMAPS
+from clinic.caching import public_page
+from clinic.sitemaps import SITEMAPS as CLINIC_SITEMAPS
+from clinic_site import enrolment, views
 
 handler500 = "clinic_site.views.server_error"
 
 urlpatterns = [
     path("", include("blog.urls")),
     path("appointments/", include("appointments.urls")),
+    path("", include("clinic.urls")),
     path("admin/", admin.site.urls),
+    # Before two_factor's own patterns: its set-up page, gated by an enrolment code.
+    path("account/two_factor/setup/", enrolment.GatedSetupView.as_view()),
+    path(
+        "account/two_factor/enrol/",
+        enrolment.enter_enrolment_code,
+        name="enrolment_code",
+    ),
     path("", include(two_factor_patterns)),  # /account/login/ and the second factor
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap),
+        {"sitemaps": BLOG_SITEMAPS | CLINIC_SITEMAPS},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from appointments.models import Notification
 from clinic import icons
 from clinic_site.context_processors import cached_site_settings, site_chrome
 from clinic_site.page_cache import content_version
@@ -21,15 +22,24 @@ logger = logging.getLogger(__name__)
 @require_safe
 @never_cache
 def healthz(request):
-    """For load balancers and monitoring: 200 while the database answers, else 503."""
+    """For load balancers and monitoring: 200 while the database answers, else 503.
+
+    "degraded" when the cache does not answer or appointment emails are failing.
+    """
     database = _database_answers()
     cache_ok = _cache_answers()
+    notifications = _notifications_state() if database else "unknown"
+    if not database:
+        status = "down"
+    elif cache_ok and notifications == "ok":
+        status = "ok"
+    else:
+        status = "degraded"
     body = {
-        "status": "ok"
-        if database and cache_ok
-        else ("degraded" if database else "down"),
+        "status": status,
         "database": "ok" if database else "unavailable",
         "cache": "ok" if cache_ok else "unavailable",
+        "notifications": notifications,
     }
     return JsonResponse(body, status=200 if database else 503)
 
@@ -41,6 +51,13 @@ def _database_answers() -> bool:
             return cursor.fetchone() == (1,)
     except DatabaseError:
         return False
+
+
+def _notifications_state() -> str:
+    try:
+        return "failing" if Notification.objects.failing().exists() else "ok"
+    except DatabaseError:
+        return "unknown"
 
 
 def _cache_answers() -> bool:

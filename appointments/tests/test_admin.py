@@ -2,14 +2,17 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
 from appointments.admin import business_deadline
-from appointments.models import AccessRecord, AppointmentRequest
+from appointments.models import AccessRecord, AppointmentRequest, Notification
+from conftest import post_change_form
 
 LIST = reverse("admin:appointments_appointmentrequest_changelist")
 
@@ -79,21 +82,82 @@ def test_opening_a_request_records_who_viewed_it(
     )
 
 
+def test_the_list_records_the_references_it_shows(
+    client, front_desk, make_request, sign_in
+):
+    shown = {make_request().reference, make_request().reference}
+    sign_in(front_desk)
+    client.get(LIST)
+    record = AccessRecord.objects.get()
+    assert (record.action, record.request_count) == ("list", 2)
+    assert set(record.references.split(", ")) == shown
+
+
+def test_a_search_records_what_it_found_but_not_the_term(
+    client, front_desk, make_request, sign_in
+):
+    found = make_request(full_name="Quintessa Marklebury")
+    make_request()
+    sign_in(front_desk)
+    search(client, "Marklebury")
+    record = AccessRecord.objects.get()
+    assert (record.action, record.references) == ("search", found.reference)
+    assert "Marklebury" not in str(AccessRecord.objects.values())
+
+
+def test_the_history_page_is_recorded(client, front_desk, make_request, sign_in):
+    appointment = make_request()
+    sign_in(front_desk)
+    history = reverse(
+        "admin:appointments_appointmentrequest_history", args=[appointment.pk]
+    )
+    assert client.get(history).status_code == 200
+    record = AccessRecord.objects.get()
+    assert (record.action, record.references) == ("view", appointment.reference)
+
+
+def test_a_change_form_sent_back_with_errors_is_recorded(
+    client, front_desk, make_request, sign_in
+):
+    appointment = make_request()
+    sign_in(front_desk)
+    response = post_change_form(client, appointment, status="no-such-status")
+    assert response.status_code == 200 and response.context["errors"]
+    record = AccessRecord.objects.get()
+    assert (record.action, record.references) == ("view", appointment.reference)
+
+
+def test_the_admin_autocomplete_finds_no_requests(
+    client, front_desk, make_request, sign_in
+):
+    appointment = make_request(full_name="Quintessa Marklebury")
+    Notification.objects.create(request=appointment, kind="staff")
+    sign_in(front_desk)
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "appointments",
+            "model_name": "notification",
+            "field_name": "request",
+            "term": "Marklebury",
+        },
+    )
+    assert response.status_code == 404
+    assert appointment.reference not in response.content.decode()
+
+
 def test_recording_an_outcome_fills_in_who_handled_it(
     client, front_desk, make_request, sign_in
 ):
     appointment = make_request()
     sign_in(front_desk)
-    response = client.post(
-        change_url(appointment),
-        {
-            "status": "contacted",
-            "staff_notes": "Left a voicemail.",
-            "scheduled_for_0": "",
-            "scheduled_for_1": "",
-            "notifications-TOTAL_FORMS": "0",
-            "notifications-INITIAL_FORMS": "0",
-        },
+    response = post_change_form(
+        client,
+        appointment,
+        status="contacted",
+        staff_notes="Left a voicemail.",
+        scheduled_for_0="",
+        scheduled_for_1="",
     )
     assert response.status_code == 302
     appointment.refresh_from_db()
@@ -107,15 +171,7 @@ def test_the_front_desk_cannot_change_what_the_patient_wrote(
 ):
     appointment = make_request(reason="Original words")
     sign_in(front_desk)
-    client.post(
-        change_url(appointment),
-        {
-            "status": "new",
-            "reason": "Changed",
-            "notifications-TOTAL_FORMS": "0",
-            "notifications-INITIAL_FORMS": "0",
-        },
-    )
+    post_change_form(client, appointment, status="new", reason="Changed")
     appointment.refresh_from_db()
     assert appointment.reason == "Original words"
 
@@ -131,6 +187,27 @@ def test_status_actions_change_status_and_handler(
     assert set(AppointmentRequest.objects.values_list("status", "handled_by")) == {
         ("scheduled", front_desk.pk)
     }
+
+
+def test_status_actions_are_recorded_and_logged_per_request(
+    client, front_desk, make_request, sign_in
+):
+    first, second = make_request(), make_request()
+    already = make_request(status="scheduled")
+    sign_in(front_desk)
+    client.post(
+        LIST,
+        {
+            "action": "mark_scheduled",
+            "_selected_action": [first.pk, second.pk, already.pk],
+        },
+    )
+    record = AccessRecord.objects.get()
+    assert (record.action, record.request_count) == ("change", 2)
+    assert set(record.references.split(", ")) == {first.reference, second.reference}
+    entries = LogEntry.objects.filter(user=front_desk)
+    assert {int(entry.object_id) for entry in entries} == {first.pk, second.pk}
+    assert entries[0].get_change_message() == "Changed Status and Handled by."
 
 
 def test_csv_export_is_recorded_and_neutralises_spreadsheet_formulas(
@@ -163,14 +240,63 @@ def test_export_needs_the_export_permission(client, front_desk, make_request, si
     assert not AccessRecord.objects.filter(action="export").exists()
 
 
+def search(client, term):
+    """Search the request list as the front desk does: a post, then the list."""
+    return client.post(LIST, {"q": term}, follow=True)
+
+
 def test_search_finds_a_phone_number_however_it_is_typed(
     client, front_desk, make_request, sign_in
 ):
     wanted = make_request(phone="+16175550188")
     make_request(phone="+16175550199")
     sign_in(front_desk)
-    results = client.get(LIST, {"q": "(617) 555-0188"}).context["cl"].result_list
+    results = search(client, "(617) 555-0188").context["cl"].result_list
     assert list(results) == [wanted]
+
+
+def test_a_search_keeps_the_name_out_of_every_address(
+    client, front_desk, make_request, sign_in
+):
+    wanted = make_request(full_name="Quintessa Marklebury")
+    make_request(full_name="Someone Else")
+    sign_in(front_desk)
+    response = search(client, "Marklebury")
+    assert list(response.context["cl"].result_list) == [wanted]
+    page = response.content.decode()
+    assert 'value="Marklebury"' in page  # the search box still shows it
+    addresses = [url for url, _status in response.redirect_chain]
+    addresses += re.findall(r'(?:href|action)="([^"]*)"', page)
+    assert wanted.get_admin_url() in page
+    assert [url for url in addresses if "Marklebury" in url] == []
+
+
+def test_the_search_stays_while_the_front_desk_works_until_cleared(
+    client, front_desk, make_request, sign_in
+):
+    wanted, other = make_request(full_name="Ann Wanted"), make_request()
+    sign_in(front_desk)
+    search(client, "Wanted")
+    assert list(client.get(LIST).context["cl"].result_list) == [wanted]
+    cleared = search(client, "")
+    assert set(cleared.context["cl"].result_list) == {wanted, other}
+
+
+def test_a_search_term_typed_into_the_address_is_dropped_unsearched(
+    client, front_desk, make_request, sign_in
+):
+    make_request(full_name="Ann Wanted"), make_request()
+    sign_in(front_desk)
+    response = client.get(LIST, {"q": "Wanted", "status__exact": "new", "p": "2"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}?status__exact=new"
+    assert len(client.get(response["Location"]).context["cl"].result_list) == 2
+
+
+def test_editors_cannot_search_requests(client, editor, sign_in):
+    sign_in(editor)
+    assert client.post(LIST, {"q": "Anyone"}).status_code == 403
+    assert "appointments.search" not in client.session
 
 
 def test_access_records_are_for_administrators_to_read_and_nobody_to_edit(
@@ -227,3 +353,17 @@ def test_purge_deletes_exactly_old_closed_and_spam_requests(make_request, capsys
     assert "Deleted 2 closed or spam request(s)" in capsys.readouterr().out
     call_command("purge_requests", "--older-than", "365")  # safe to run every day
     assert "Deleted 0" in capsys.readouterr().out
+
+
+def test_the_export_strips_invisible_characters_from_every_cell(
+    client, front_desk, make_request, sign_in
+):
+    appointment = make_request(
+        full_name="Eve\u202e\u200b \x1b[2JAdams", reason="Sore\x07 knee\nat night"
+    )
+    sign_in(front_desk)
+    response = client.post(
+        LIST, {"action": "export_csv", "_selected_action": [appointment.pk]}
+    )
+    (row,) = csv.DictReader(io.StringIO(response.content.decode()))
+    assert (row["full_name"], row["reason"]) == ("Eve Adams", "Sore knee\nat night")

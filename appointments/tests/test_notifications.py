@@ -1,16 +1,22 @@
 """Emails about requests: sent after the commit, never with what the visitor wrote,
 and never lost when the mail server is down."""
 
+import itertools
+import re
+import signal
 import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import ProgrammingError
+from django.urls import reverse
 from django.utils import timezone
 
 from appointments import notifications
 from appointments.models import AppointmentRequest, Notification
+from conftest import mailed
 
 URL = "/appointments/request/"
 MARKED = {
@@ -34,10 +40,6 @@ def submit(client, request_data, django_capture_on_commit_callbacks, **overrides
     return AppointmentRequest.objects.get()
 
 
-def whole_message(message) -> str:
-    return message.message().as_string()
-
-
 def test_staff_and_visitor_are_emailed_after_the_commit(
     client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
 ):
@@ -59,7 +61,7 @@ def test_the_staff_email_carries_nothing_the_visitor_wrote(
 ):
     submit(client, request_data, django_capture_on_commit_callbacks)
     staff = next(m for m in mailoutbox if m.to == ["frontdesk@clinic.example"])
-    text = whole_message(staff)
+    text = mailed(staff)
     for marker in [
         "Quintessa",
         "Marklebury",
@@ -125,27 +127,101 @@ def test_a_mail_server_that_is_down_keeps_the_request_and_retries_later(
     assert len(mail.outbox) == 2
 
 
-def test_a_notification_gives_up_after_many_failures(location, request_data, settings):
-    settings.EMAIL_BACKEND = "appointments.tests.test_notifications.BrokenMailServer"
-    appointment = AppointmentRequest.objects.create(
-        full_name="A",
-        phone="+16175550123",
-        patient_type="new",
-        location=location,
-        reason="x",
-        consented_at=timezone.now(),
-        consent_version="t",
-        form_token="t1",
-    )
-    notification = Notification.objects.create(request=appointment, kind="staff")
-    for _ in range(notifications.MAX_ATTEMPTS):
-        Notification.objects.filter(pk=notification.pk).update(
-            next_attempt_at=timezone.now()
-        )
-        notifications.deliver(notification.pk)
-    notification.refresh_from_db()
+def test_without_a_mail_server_the_worker_keeps_emails_and_prints_no_address(
+    client,
+    request_data,
+    django_capture_on_commit_callbacks,
+    settings,
+    capsys,
+    caplog,
+):
+    settings.EMAIL_BACKEND = "clinic_site.mail.UnsentMailBackend"
+    appointment = submit(client, request_data, django_capture_on_commit_callbacks)
+    call_command("notification_worker", "--once")
+    output = capsys.readouterr()
+    assert MARKED["email"] not in output.out + output.err + caplog.text
+    assert "not sent: no mail server is set" in caplog.text
+    pending = appointment.notifications.all()
+    assert {(n.state, n.last_error) for n in pending} == {("pending", "NoMailServer")}
+
+
+BROKEN = "appointments.tests.test_notifications.BrokenMailServer"
+
+
+def fail_until_given_up(notification, time_machine) -> list:
+    """Send with the mail server down at each due time; return the attempts' times."""
+    attempts = []
+    while notification.state == Notification.State.PENDING:
+        wait = notification.next_attempt_at - timezone.now()
+        time_machine(seconds=max(wait.total_seconds(), 0))
+        attempts.append(timezone.now())
+        notifications.deliver_due()
+        notification.refresh_from_db()
+    return attempts
+
+
+def test_a_failing_email_is_retried_for_three_days_at_most_half_an_hour_apart(
+    make_request, settings, time_machine
+):
+    settings.EMAIL_BACKEND = BROKEN
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    attempts = fail_until_given_up(notification, time_machine)
+    assert attempts[-1] - attempts[0] >= timedelta(days=3)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(attempts)]
+    assert max(gaps) < timedelta(minutes=30, seconds=1)
     assert notification.state == Notification.State.FAILED
-    assert notification.attempts == notifications.MAX_ATTEMPTS
+    assert notification.last_error == "SMTPServerDisconnected"
+
+
+def test_an_email_given_up_on_is_sent_again_from_the_admin(
+    client, administrator, make_request, settings, sign_in, time_machine, mailoutbox
+):
+    settings.EMAIL_BACKEND = BROKEN
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    fail_until_given_up(notification, time_machine)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sign_in(administrator)
+    client.post(
+        reverse("admin:appointments_notification_changelist"),
+        {"action": "send_again", "_selected_action": [notification.pk]},
+    )
+    call_command("notification_worker", "--once")
+    notification.refresh_from_db()
+    assert (notification.state, notification.failing_since) == ("sent", None)
+    assert len(mail.outbox) == 1
+
+
+def test_the_front_desk_cannot_send_emails_again(client, front_desk, sign_in):
+    sign_in(front_desk)
+    page = client.get(reverse("admin:appointments_notification_changelist"))
+    assert "send_again" not in page.content.decode()
+
+
+def test_failing_emails_are_announced_on_the_admin_home_and_in_healthz(
+    client, front_desk, make_request, settings, sign_in
+):
+    settings.EMAIL_BACKEND = BROKEN
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    sign_in(front_desk)
+    assert "could not be sent" not in client.get("/admin/").content.decode()
+    assert client.get("/healthz").json()["notifications"] == "ok"
+
+    notifications.deliver_due()
+    home = client.get("/admin/").content.decode()
+    assert "1 email about appointment requests could not be sent" in home
+    which = re.search(r'href="([^"]+)">see which', home)[1].replace("&amp;", "&")
+    assert list(client.get(which).context["cl"].result_list) == [notification]
+    health = client.get("/healthz").json()
+    assert (health["status"], health["notifications"]) == ("degraded", "failing")
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    Notification.objects.filter(pk=notification.pk).update(
+        next_attempt_at=timezone.now()
+    )
+    notifications.deliver_due()
+    assert "could not be sent" not in client.get("/admin/").content.decode()
+    assert client.get("/healthz").json()["status"] == "ok"
 
 
 def test_a_notification_claimed_by_another_worker_is_not_sent_again(
@@ -189,6 +265,25 @@ def test_a_claim_left_by_a_dead_worker_is_released_and_sent(location, mailoutbox
 
 
 def test_retry_delays_grow_and_are_bounded():
-    delays = [notifications.retry_delay(n) for n in range(1, 12)]
+    delays = [notifications.retry_delay(n) for n in range(1, 500)]
     assert delays == sorted(delays)
-    assert delays[0] == timedelta(minutes=1) and delays[-1] == timedelta(hours=2)
+    assert delays[0] == timedelta(minutes=1) and delays[-1] == timedelta(minutes=30)
+
+
+def test_the_worker_survives_a_database_error_and_tries_again(db, monkeypatch, caplog):
+    from appointments.management.commands import notification_worker
+
+    calls = []
+
+    def deliver_due():
+        calls.append("call")
+        if len(calls) == 1:
+            raise ProgrammingError("no such table: appointments_notification")
+        signal.raise_signal(signal.SIGTERM)  # the worker is told to stop
+        return 0
+
+    monkeypatch.setattr(notification_worker, "deliver_due", deliver_due)
+    monkeypatch.setattr(notification_worker.time, "sleep", lambda seconds: None)
+    call_command("notification_worker", "--interval", "0")
+    assert len(calls) == 2
+    assert "Database error; trying again" in caplog.text

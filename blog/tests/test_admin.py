@@ -143,6 +143,29 @@ def test_a_review_needs_both_reviewer_and_date(editor_client, article_form, auth
     assert "Give the date of the medical review." in errors["reviewed_on"][0]
 
 
+@pytest.mark.parametrize(
+    "day, time", [("0001-01-01", "00:00:00"), ("9999-12-31", "23:59:59")]
+)
+def test_a_publish_time_outside_1900_to_2199_is_refused_on_its_field(
+    editor_client, article_form, day, time
+):
+    data = article_form(status="published", published_at_0=day, published_at_1=time)
+    response = editor_client.post(ADD, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["published_at"] == ["Please give a date between 1900 and 2199."]
+    assert not Article.objects.exists()
+
+
+def test_a_review_date_outside_1900_to_2199_is_refused_on_its_field(
+    editor_client, article_form, author
+):
+    data = article_form(medical_reviewer=str(author.pk), reviewed_on="0001-01-01")
+    response = editor_client.post(ADD, data)
+    errors = response.context["adminform"].form.errors
+    assert errors["reviewed_on"] == ["Please give a date between 1900 and 2199."]
+
+
 def test_the_list_tells_drafts_scheduled_and_published_apart(
     editor_client, make_article
 ):

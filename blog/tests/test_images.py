@@ -4,11 +4,13 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
+from PIL import ExifTags, Image, ImageCms
+from PIL.PngImagePlugin import PngInfo
 
 from blog.models import Article
 from clinic import images
@@ -29,6 +31,59 @@ def jpeg_with_gps() -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
+
+
+MARKER = "Patient: Jane Roe, MRN 123456"
+
+
+def picture_with_metadata(image_format: str) -> bytes:
+    """A picture carrying MARKER in every kind of metadata its format holds."""
+    exif = Image.Exif()
+    exif[0x010E] = MARKER  # ImageDescription
+    metadata = {
+        "exif": exif,
+        "xmp": f"<x:xmpmeta xmlns:x='adobe:ns:meta/'>{MARKER}</x:xmpmeta>".encode(),
+        "icc_profile": ImageCms.ImageCmsProfile(
+            ImageCms.createProfile("sRGB")
+        ).tobytes(),
+    }
+    if image_format == "JPEG":
+        metadata["comment"] = MARKER  # a COM segment
+    if image_format == "PNG":
+        text = PngInfo()
+        text.add_text("Comment", MARKER)
+        text.add_itxt("Author", MARKER)
+        metadata["pnginfo"] = text
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 700), "teal").save(buffer, image_format, **metadata)
+    return buffer.getvalue()
+
+
+def assert_without_metadata(name: str) -> None:
+    with default_storage.open(name) as file:
+        content = file.read()
+    assert MARKER.encode() not in content, name
+    info = Image.open(io.BytesIO(content)).info
+    assert not {"comment", "exif", "xmp", "icc_profile", "Author"} & info.keys()
+
+
+def png(size: tuple[int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def jpeg_turned_upright(size: tuple[int, int]) -> bytes:
+    """A JPEG stored on its side, with the EXIF orientation that turns it upright."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # turn 90 degrees clockwise
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def stored_files() -> set[Path]:
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
 
 
 def big_noisy_png() -> bytes:
@@ -66,6 +121,17 @@ REFUSED = {
         "Upload a valid image",
     ),
     "12 MB image": ("huge.png", big_noisy_png, "larger than 10 MB"),
+    # Past 16,383 pixels WebP cannot hold a rendition.
+    "too tall": (
+        "tall.png",
+        lambda: png((100, 20_000)),
+        "This picture is 100 x 20,000 pixels, taller than a web picture can be",
+    ),
+    "too tall once upright": (
+        "tall.jpg",
+        lambda: jpeg_turned_upright((20_000, 100)),
+        "This picture is 100 x 20,000 pixels, taller than a web picture can be",
+    ),
 }
 
 
@@ -114,6 +180,42 @@ def test_a_photo_with_gps_is_stored_clean_under_a_new_name_with_renditions(
             assert default_storage.exists(
                 images.rendition_name(stored.name, width, extension)
             )
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_comments_and_all_other_metadata_are_gone_from_the_picture_and_renditions(
+    client, editor, sign_in, article_form, image_format
+):
+    sign_in(editor)
+    extension = images.EXTENSIONS[image_format]
+    upload = SimpleUploadedFile(f"x{extension}", picture_with_metadata(image_format))
+    assert post_article(client, upload, article_form).status_code == 302
+    article = Article.objects.get()
+    for name in images.stored_names(article.featured_image.name, article.image_width):
+        assert_without_metadata(name)
+
+
+def test_a_very_wide_picture_gets_renditions_that_fit(make_article):
+    upload = SimpleUploadedFile("wide.png", png((20_000, 100)))
+    article = make_article(featured_image=upload, featured_image_alt="x")
+    assert (article.image_width, article.image_height) == (2400, 12)
+    for name in images.stored_names(article.featured_image.name, 2400):
+        assert default_storage.exists(name)
+
+
+def test_a_failure_while_making_renditions_leaves_no_file_and_no_article(
+    client, editor, sign_in, article_form, monkeypatch
+):
+    def disk_full(image, width):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(images, "_encoded_renditions", disk_full)
+    sign_in(editor)
+    before = stored_files()
+    with pytest.raises(OSError):
+        post_article(client, jpeg_upload(), article_form)
+    assert stored_files() == before
+    assert not Article.objects.exists()
 
 
 def test_bytes_appended_after_a_png_are_dropped(make_article):

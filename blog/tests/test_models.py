@@ -1,5 +1,9 @@
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError
+from django.test import Client
 from django.utils import timezone
 
 from blog.models import Article
@@ -70,3 +74,44 @@ def test_reusing_an_old_address_removes_its_redirect(make_article):
     first.save()
     make_article(slug="shared")
     assert not Redirect.objects.filter(old_path="/blog/shared/").exists()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("published_at", datetime(1, 1, 1, tzinfo=UTC)),
+        ("published_at", datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)),
+        ("reviewed_on", date(1, 1, 1)),
+        ("created_at", datetime(1899, 12, 31, tzinfo=UTC)),
+        ("updated_at", datetime(2200, 1, 1, tzinfo=UTC)),
+    ],
+)
+def test_the_database_refuses_dates_outside_1900_to_2199(make_article, field, value):
+    article = make_article()
+    with pytest.raises(IntegrityError):
+        Article.objects.filter(pk=article.pk).update(**{field: value})
+
+
+def test_dates_stored_before_the_rule_move_into_range_and_pages_show_them(
+    committed_db, make_article
+):
+    call_command("migrate", "blog", "0006", verbosity=0)
+    old = make_article(slug="old")
+    far = make_article(slug="far")
+    Article.objects.filter(pk=old.pk).update(
+        published_at=datetime(1, 1, 1, tzinfo=UTC),
+        created_at=datetime(1, 1, 1, tzinfo=UTC),
+        reviewed_on=date(1, 1, 1),
+    )
+    Article.objects.filter(pk=far.pk).update(
+        published_at=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    )
+    call_command("migrate", verbosity=0)
+    old.refresh_from_db()
+    far.refresh_from_db()
+    assert old.published_at == old.created_at == datetime(1900, 1, 1, tzinfo=UTC)
+    assert old.reviewed_on == date(1900, 1, 1)
+    assert far.published_at.year == 2199 and far.publication_state == "Scheduled"
+    visitor = Client()
+    for url in ["/", "/blog/", old.get_absolute_url(), "/blog/search/?q=article"]:
+        assert visitor.get(url).status_code == 200, url

@@ -1,8 +1,8 @@
 """Every public page makes a fixed number of queries, whatever the amount of content.
 
 Counts are for a first visit with an empty cache: the page itself, the site chrome
-(5: site settings, categories, locations, menus and legal pages, kept per content
-version afterwards;
+(5: site settings, categories, locations, menus and legal pages, and one more for
+the locations' hours when there are locations; kept per content version afterwards;
 feeds read only the settings, for their title) and, for pages the page cache keeps,
 the next scheduled publication (1, kept per content version).
 Category and tag pages of up to SMALL_GROUP articles look their members up (3);
@@ -26,7 +26,7 @@ PAGES = {
     "search": (lambda a: "/blog/search/?q=summary", 8),
     "feed": (lambda a: "/blog/feed/", 4),
     "category feed": (lambda a: "/blog/category/blog/feed/", 5),
-    "sitemap": (lambda a: "/sitemap.xml", 5),
+    "sitemap": (lambda a: "/sitemap.xml", 6),
 }
 
 

@@ -1,15 +1,15 @@
 """Feeds, sitemap, structured data and meta tags: what crawlers and apps see."""
 
-import json
-import re
+import html
 from datetime import timedelta
 from xml.etree import ElementTree
 
 import feedparser
+from django.conf import settings
 from django.utils import timezone
 
 from blog.models import Article, Category
-from conftest import jpeg_upload
+from conftest import jpeg_upload, json_ld
 
 
 def test_the_feed_parses_and_carries_summary_date_author_categories_and_image(
@@ -31,6 +31,49 @@ def test_the_feed_parses_and_carries_summary_date_author_categories_and_image(
     assert entry.published_parsed
     (enclosure,) = entry.enclosures
     assert enclosure.type == "image/jpeg" and int(enclosure.length) > 0
+
+
+MARKUP = '<b onmouseover="alert(1)">Knee & hip</b><script>alert(2)</script>'
+
+
+def test_feeds_carry_titles_summaries_categories_and_authors_as_text_not_markup(
+    client, make_article, author
+):
+    author.name, author.credentials = MARKUP, ""
+    author.save()
+    category = Category.objects.create(name=MARKUP, slug="markup")
+    make_article(title=MARKUP, summary=MARKUP, categories=[category])
+    for url in ["/blog/feed/", "/blog/category/markup/feed/"]:
+        content = client.get(url).content
+        assert b"<script" not in content and b"&lt;script" not in content
+        assert b"&amp;lt;script&amp;gt;" in content  # HTML-escaped, then XML-escaped
+        feed = feedparser.parse(content)
+        entry = feed.entries[0]
+        texts = [entry.title, entry.summary, entry.tags[0].term, entry.author]
+        for text in [feed.feed.title, *texts]:
+            assert "<" not in text, url  # nothing a reader renders as markup
+        assert {html.unescape(text) for text in texts} == {MARKUP}
+    assert html.unescape(feed.feed.title) == f"{settings.CLINIC_NAME}: {MARKUP}"
+
+
+def test_absolute_links_come_from_site_url_whatever_host_a_request_names(
+    client, make_article, settings
+):
+    settings.SITE_URL = "https://www.clinic.example"
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    article = make_article(featured_image=jpeg_upload(), featured_image_alt="x")
+    urls = [
+        "/blog/feed/",
+        "/blog/category/blog/feed/",
+        "/sitemap.xml",
+        "/robots.txt",
+        article.get_absolute_url(),
+    ]
+    for host in ["other.example", "testserver"]:  # the first fills the page cache
+        for url in urls:
+            text = client.get(url, HTTP_HOST=host).content.decode()
+            assert "https://www.clinic.example/" in text, url
+            assert "other.example" not in text and "testserver" not in text, url
 
 
 def test_a_category_feed_lists_only_that_category(client, make_article):
@@ -58,15 +101,8 @@ def test_the_sitemap_lists_exactly_the_published_articles_and_categories(
     assert len(xml.findall("s:url/s:lastmod", namespace)) == len(public)
 
 
-def json_ld(page):
-    blocks = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
-    )
-    return [json.loads(block) for block in blocks]
-
-
 def test_article_structured_data_describes_page_author_reviewer_and_clinic(
-    client, make_article, author, location
+    client, make_article, author, location, settings
 ):
     article = make_article(
         medical_reviewer=author,
@@ -81,12 +117,15 @@ def test_article_structured_data_describes_page_author_reviewer_and_clinic(
     assert posting["headline"] == article.title
     assert posting["datePublished"] and posting["dateModified"]
     assert posting["image"].endswith(".jpg")
+    profile = settings.SITE_URL + "/physicians/dana-whitfield/"
     assert posting["author"] == {
         "@type": "Person",
         "name": "Dana Whitfield",
+        "url": profile,
         "honorificSuffix": "MD",
     }
     assert page["reviewedBy"]["name"] == "Dana Whitfield"
+    assert page["reviewedBy"]["url"] == profile
     assert page["lastReviewed"] == article.reviewed_on.isoformat()
     clinic = posting["publisher"]
     assert clinic["@type"] == "MedicalClinic"

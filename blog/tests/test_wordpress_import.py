@@ -6,7 +6,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
@@ -15,6 +14,12 @@ from taggit.models import Tag
 
 from blog import wordpress
 from blog.models import Article, Category
+from blog.tests.test_images import (
+    assert_without_metadata,
+    picture_with_metadata,
+    png,
+    stored_files,
+)
 from clinic import images
 from clinic.models import Person, Redirect
 from conftest import jpeg_upload, png_bomb
@@ -137,10 +142,6 @@ def run(path: Path, **options) -> str:
     return out.getvalue()
 
 
-def stored_files() -> set[Path]:
-    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
-
-
 def assert_nothing_written():
     assert not Article.objects.exists()
     assert not Person.objects.exists()
@@ -205,6 +206,23 @@ def test_without_a_gmt_date_the_local_date_is_read_in_the_site_time_zone(
     settings.TIME_ZONE = "America/New_York"
     run(export(item(12, date_gmt=NO_DATE, date="2019-04-01 06:00:00")))
     assert Article.objects.get().published_at == datetime(2019, 4, 1, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("written", ["0001-01-01 00:00:00", "9999-12-31 23:59:59"])
+def test_a_post_dated_outside_1900_to_2199_becomes_an_undated_draft_and_is_reported(
+    client, db, export, written
+):
+    output = run(export(item(12, date_gmt=written, date=written)))
+    article = Article.objects.get()
+    assert (article.status, article.published_at) == (Article.Status.DRAFT, None)
+    assert f"the date {written[:10]} is outside the years 1900 to 2199" in output
+    assert "imported as a draft" in output
+
+
+def test_a_last_change_outside_1900_to_2199_is_left_out_and_reported(db, export):
+    output = run(export(item(12, modified_gmt="0001-01-01 00:00:00")))
+    assert timezone.now() - Article.objects.get().updated_at < timedelta(minutes=1)
+    assert "the last change 0001-01-01 is outside the years 1900 to 2199" in output
 
 
 def test_a_password_protected_post_is_kept_as_a_draft(db, export):
@@ -325,12 +343,19 @@ def test_the_featured_image_comes_from_the_thumbnail_attachment(db, export, uplo
     assert article.featured_image.name.startswith("articles/")
     assert b"TRAILING-BYTES" not in article.featured_image.read()
     assert article.image_width == 1200
-    for width in images.rendition_widths(article.image_width):
-        for extension in images.RENDITION_FORMATS:
-            name = images.rendition_name(article.featured_image.name, width, extension)
-            assert default_storage.exists(name)
+    for name in images.stored_names(article.featured_image.name, 1200):
+        assert default_storage.exists(name)
     assert "images: 1 created, 0 updated, 0 unchanged" in output
     assert "missing images: 0" in output
+
+
+def test_imported_pictures_keep_no_comment_or_other_metadata(db, export, uploads):
+    (uploads / "2019/04/knee.jpg").write_bytes(picture_with_metadata("JPEG"))
+    post = item(12, meta={"_thumbnail_id": "20"})
+    run(export(post, attachment(20, "2019/04/knee.jpg")), media_dir=uploads)
+    article = Article.objects.get()
+    for name in images.stored_names(article.featured_image.name, article.image_width):
+        assert_without_metadata(name)
 
 
 def test_without_alt_text_the_attachment_title_describes_the_image(db, export, uploads):
@@ -353,6 +378,7 @@ def test_without_a_media_folder_thumbnails_are_skipped_and_counted(db, export):
         ("2019/04/notes.jpg", "Please upload a JPEG, PNG or WebP picture."),
         ("../secret.jpg", "'../secret.jpg' is not a file in --media-dir"),
         ("2019/04/panorama.png", "the limit is 40 megapixels"),
+        ("2019/04/tall.png", "taller than a web picture can be"),
     ],
 )
 def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
@@ -361,6 +387,7 @@ def test_a_missing_or_bad_image_is_reported_and_the_article_still_imported(
     (uploads / "2019/04/notes.jpg").write_text("not a picture")
     (uploads.parent / "secret.jpg").write_bytes(photo())
     (uploads / "2019/04/panorama.png").write_bytes(png_bomb(20_000))
+    (uploads / "2019/04/tall.png").write_bytes(png((100, 20_000)))
     post = item(12, meta={"_thumbnail_id": "20"})
     output = run(export(post, attachment(20, file)), media_dir=uploads)
     assert not Article.objects.get().featured_image

@@ -54,7 +54,7 @@ def test_the_first_migrate_takes_name_and_phone_from_the_environment(db, setting
     SiteSettings.objects.all().delete()
     settings.CLINIC_NAME = "Harbor Orthopedics"
     settings.CLINIC_PHONE = "(508) 555-0199"
-    migration = importlib.import_module("clinic.migrations.0003_site_settings")
+    migration = importlib.import_module("clinic.migrations.0007_site_settings")
     migration.create_from_environment(apps, schema_editor=None)
     record = SiteSettings.objects.get()
     assert (record.name, record.phone) == ("Harbor Orthopedics", "(508) 555-0199")

@@ -1,6 +1,6 @@
 """The demo clinic, kept as data files beside this module and read by `seed_demo`.
 
-people.toml holds the clinicians who write and review, locations.toml the offices,
+people.toml holds the clinicians and the writer, locations.toml the offices,
 menus.toml the pages in the menus, and articles/ one file per article: TOML front
 matter between `+++` lines, then the body in the HTML the article editor allows.
 People, addresses and phone numbers are fictional (555-01xx numbers are reserved for

@@ -1,9 +1,10 @@
 """Every admin address and export, walked as each role, answers as DESIGN.md says.
 
-Roles: editors work on the blog, the site settings and the menus; the front desk on
-appointment requests only (and may not add or delete them); administrators see
-everything, but nobody adds or deletes access records, adds requests by hand, edits
-an email's history, or adds or deletes the one record of site settings.
+Roles: editors work on the blog, on the people the public meets, on locations'
+public details, the site settings and the menus; the front desk on appointment
+requests only (and may not add or delete them); administrators see everything, but
+nobody adds or deletes access records, adds requests by hand, edits an email's
+history, or adds or deletes the one record of site settings.
 """
 
 import pytest
@@ -15,17 +16,19 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments.models import AccessRecord, Notification
-from clinic.models import Redirect
+from clinic.models import Redirect, Specialty
 
 EVERYTHING = {"list", "add", "change", "history", "delete"}
 READ = {"list", "change", "history"}
 EDITOR = {
     "blog.article": EVERYTHING,
     "blog.category": EVERYTHING - {"delete"},
+    "clinic.location": READ,  # its public details: changes, but never adds or deletes
     "clinic.person": EVERYTHING - {"delete"},
     "clinic.redirect": EVERYTHING,
     "clinic.sitesettings": READ,
     "clinic_site.menuitem": EVERYTHING,
+    "clinic.specialty": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {
@@ -53,6 +56,7 @@ ROLES = {"editor": EDITOR, "front_desk": FRONT_DESK, "administrator": ADMINISTRA
 def one_of_everything(make_article, make_request, editor, front_desk, administrator):
     article = make_article(tags=["knee"])
     Redirect.objects.create(old_path="/old/", target=article)
+    Specialty.objects.create(name="Sports medicine")
     request = make_request()
     Notification.objects.create(request=request, kind="staff")
     AccessRecord.objects.create(
@@ -139,3 +143,49 @@ def test_staff_without_a_role_see_nothing(db, django_user_model):
     assert client.get("/admin/appointments/appointmentrequest/").status_code == 403
     assert client.get("/admin/blog/article/").status_code == 403
     assert client.get(reverse("admin:request_sources")).status_code == 403
+
+
+def autocomplete(client, model, field, term=""):
+    app_label, model_name = model.split(".")
+    query = {
+        "app_label": app_label,
+        "model_name": model_name,
+        "field_name": field,
+        "term": term,
+    }
+    return client.get(reverse("admin:autocomplete"), query)
+
+
+@pytest.mark.parametrize(
+    ("role", "model", "field"),
+    [
+        ("front_desk", "blog.article", "appointment_requests"),
+        ("front_desk", "clinic.person", "articles"),
+        ("editor", "clinic.person", "articles"),
+        ("editor", "appointments.appointmentrequest", "source_article"),
+        ("administrator", "blog.article", "appointment_requests"),
+    ],
+)
+def test_autocomplete_over_a_field_the_user_cannot_fill_in_is_refused(
+    role, model, field, one_of_everything, request, sign_in, client
+):
+    sign_in(request.getfixturevalue(role))
+    # 404 where the searched admin never autocompletes (requests: see their admin)
+    assert autocomplete(client, model, field).status_code in (403, 404)
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        ("blog.article", "author"),
+        ("blog.article", "tags"),
+        ("blog.relatedpick", "to_article"),
+    ],
+)
+def test_editors_autocomplete_the_fields_of_their_forms(
+    model, field, one_of_everything, editor, sign_in, client
+):
+    sign_in(editor)
+    response = autocomplete(client, model, field)
+    assert response.status_code == 200
+    assert response.json()["results"]

@@ -1,6 +1,10 @@
-"""Backups restore every article and request, even when taken during traffic."""
+"""Backups restore every article and request, even when taken during traffic; they
+are their owner's alone, and what is purged is gone from the database files."""
 
+import stat
 import threading
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -48,7 +52,7 @@ def test_a_backup_restores_every_article_request_and_picture(
 def test_a_backup_taken_while_requests_arrive_restores_to_a_working_site(
     committed_db, make_article, request_data, tmp_path, capsys, settings
 ):
-    settings.APPOINTMENT_RATE_LIMIT = "0/1"
+    settings.APPOINTMENT_RATE_LIMIT_OFF = True
     make_article()
     stop = threading.Event()
     posted = []
@@ -91,3 +95,20 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path):
         pass
     with pytest.raises(CommandError, match="is not a clinic backup"):
         call_command("restore", str(bogus), "--yes")
+
+
+def test_backups_are_readable_by_their_owner_only(db, tmp_path, capsys):
+    archive = Path(backup(tmp_path / "backups", capsys))
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(archive.parent.stat().st_mode) == 0o700
+
+
+def test_a_purged_request_cannot_be_read_from_the_database_files(
+    committed_db, make_request
+):
+    marker = b"purged-marker@example.com"
+    make_request(email=marker.decode(), status="closed", age=timedelta(days=400))
+    call_command("purge_requests", stdout=open("/dev/null", "w"))
+    database = Path(connection.settings_dict["NAME"])
+    for path in [database, Path(f"{database}-wal")]:
+        assert not path.exists() or marker not in path.read_bytes(), path

@@ -1,7 +1,14 @@
 """The demo clinic that `make run` serves."""
 
+import io
+import re
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
@@ -15,6 +22,18 @@ def demo(db, settings):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
+def test_make_run_links_to_the_port_it_serves():
+    commands = subprocess.run(
+        ["make", "--dry-run", "run", "PORT=8801"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "SITE_URL=http://127.0.0.1:8801 " in commands
+    assert "runserver 127.0.0.1:8801" in commands
+
+
 def test_seed_demo_refuses_to_run_in_production(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="only runs with DJANGO_DEBUG=true"):
@@ -26,7 +45,7 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
     assert Article.objects.scheduled().count() == 1
     assert Article.objects.values("tags").distinct().count() >= 15
-    assert Person.objects.count() == 3 and Location.objects.count() == 2
+    assert Person.objects.count() == 4 and Location.objects.count() == 2
     for slug in ["blog", "featured", "news"]:
         assert Category.objects.get(slug=slug).articles.exists()
     several = [
@@ -51,6 +70,38 @@ def test_the_demo_puts_its_pages_in_the_menus_once_they_exist(
 
 def test_the_demo_skips_pages_it_does_not_have(demo):
     assert not MenuItem.objects.filter(page__isnull=False).exists()
+
+
+def test_the_demo_locations_have_hours_by_day_closures_and_parking(demo):
+    cambridge = Location.objects.get(slug="cambridge")
+    waltham = Location.objects.get(slug="waltham")
+    assert cambridge.hours_lines == [
+        "Mon–Fri 8:00 am – 5:00 pm",
+        "Sat 9:00 am – 12:00 pm",
+    ]
+    assert waltham.hours_lines == [
+        "Mon–Thu 7:30 am – 6:00 pm",
+        "Fri 7:30 am – 4:00 pm",
+    ]
+    for location in (cambridge, waltham):
+        assert location.parking and location.description
+        assert location.closures.filter(starts_on__gt=timezone.localdate()).exists()
+
+
+def test_the_demo_team_has_profiles_with_pictures_and_a_writer_has_an_author_page(
+    demo, client
+):
+    clinicians = Person.objects.clinicians()
+    assert clinicians.count() == 3
+    for person in clinicians.prefetch_related("specialties", "locations"):
+        assert person.photo and person.photo_width == 640
+        assert person.specialties.all() and person.locations.all()
+    writer = Person.objects.get(clinician=False)
+    assert writer.photo and writer.articles.exists()
+    directory = client.get("/physicians/").content.decode()
+    assert directory.count('class="person-card"') == 3
+    assert writer.name not in directory
+    assert client.get(writer.get_absolute_url()).status_code == 200
 
 
 def test_running_seed_demo_again_changes_nothing(demo, settings):
@@ -90,6 +141,18 @@ def test_demo_accounts_that_see_requests_sign_in_with_a_printed_backup_code(
     sign_in_steps(client, username, settings.DEMO_PASSWORD, code)
     response = client.get("/admin/appointments/appointmentrequest/")
     assert response.status_code == 200
+
+
+def test_the_demo_prints_the_enrolment_code_its_new_hire_sets_up_with(
+    db, client, settings
+):
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    code = re.search(r"enrolment code (\S+)", output.getvalue())[1]
+    sign_in_steps(client, "newhire", settings.DEMO_PASSWORD)
+    response = client.post(reverse("enrolment_code"), {"code": code})
+    assert response["Location"] == reverse("two_factor:setup")
 
 
 def test_every_demo_article_links_to_the_request_form_with_its_own_slug(demo, client):

@@ -10,9 +10,9 @@ from clinic.models import Location, SiteSettings
 from clinic_site.tests.test_settings import manage
 from pages.models import Page
 
-NO_LOCATION = "clinic_site.W001"
-NO_PRIVACY_NOTICE = "clinic_site.W002"
-DEMO_SETTINGS = "clinic_site.W003"
+NO_LOCATION = "clinic_site.W002"
+NO_PRIVACY_NOTICE = "clinic_site.W003"
+DEMO_SETTINGS = "clinic_site.W004"
 
 
 def check() -> str:

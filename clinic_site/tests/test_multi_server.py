@@ -106,8 +106,8 @@ from blog.models import Article, Category
 from clinic.models import Location, Person
 editor = User.objects.create_user("editor", password="{password}", is_staff=True)
 editor.groups.add(Group.objects.get(name="Editors"))
-Location.objects.create(name="Main", street_address="1 Main St", city="Cambridge",
-    region="MA", postal_code="02139", phone="(617) 555-0110")
+Location.objects.create(name="Main", slug="main", street_address="1 Main St",
+    city="Cambridge", region="MA", postal_code="02139", phone="(617) 555-0110")
 author = Person.objects.create(name="Dana Whitfield", slug="dana")
 draft = Article.objects.create(title="Shared draft", slug="shared-draft", summary="s",
     body="<p>b</p>", author=author, status="draft")

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import Article, Category
-from clinic.models import Person
+from clinic.models import Person, Specialty
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def rename_author(article):
         (lambda a: a.delete(), None),
         (lambda a: a.tags.add("brand-new-tag"), "brand-new-tag"),
         (lambda a: a.categories.add(Category.objects.get(slug="news")), ">News</a>"),
-        (rename_author, "By Renamed"),
+        (rename_author, ">Renamed, MD</a>"),
     ],
     ids=["edit", "unpublish", "delete", "tag", "category", "author"],
 )
@@ -54,6 +54,68 @@ def test_any_change_shows_at_the_next_request(anonymous, make_article, change, s
         assert shown in response.content.decode()
     else:
         assert response.status_code == 404
+
+
+def rename_specialty(person):
+    specialty = person.specialties.get()
+    specialty.name = "Hand and wrist"
+    specialty.save()
+
+
+def rename_location(person):
+    location = person.locations.get()
+    location.name = "Somerville"
+    location.save()
+
+
+def main_content(response) -> str:
+    """The page's main part (the footer lists every location)."""
+    page = response.content.decode()
+    return page[page.index("<main") : page.index("</main>")]
+
+
+@pytest.mark.parametrize(
+    ("change", "shown", "gone"),
+    [
+        (
+            lambda p: setattr(p, "role", "Hand surgeon") or p.save(),
+            "Hand surgeon",
+            None,
+        ),
+        (rename_specialty, "Hand and wrist", "Sports medicine"),
+        (lambda p: p.specialties.clear(), None, "Sports medicine"),
+        (
+            lambda p: p.specialties.add(Specialty.objects.create(name="Spine")),
+            "Spine",
+            None,
+        ),
+        (lambda p: p.locations.clear(), None, "Cambridge"),
+        (rename_location, "Somerville", "Cambridge"),
+    ],
+    ids=[
+        "person",
+        "specialty",
+        "specialty link",
+        "new specialty",
+        "location link",
+        "location",
+    ],
+)
+@pytest.mark.parametrize("page", ["directory", "profile"])
+def test_a_change_to_a_person_shows_on_their_pages_at_the_next_request(
+    anonymous, author, location, page, change, shown, gone
+):
+    author.specialties.add(Specialty.objects.create(name="Sports medicine"))
+    author.locations.add(location)
+    url = "/physicians/" if page == "directory" else author.get_absolute_url()
+    before = main_content(anonymous.get(url))
+    assert "Sports medicine" in before and "Cambridge" in before
+    change(author)
+    after = main_content(anonymous.get(url))
+    if shown:
+        assert shown in after
+    if gone:
+        assert gone not in after
 
 
 def test_publishing_shows_on_the_cached_home_page_at_once(anonymous, make_article):

@@ -94,10 +94,17 @@ def test_the_admin_editor_runs_by_nonce_not_by_inline_permission(
 
 
 def test_public_pages_load_nothing_from_other_sites_and_carry_no_nonce(
-    client, make_article, settings
+    client, make_article, location, settings
 ):
     article = make_article(body='<p><a href="https://medlineplus.gov/">A link</a></p>')
-    for url in ["/", "/blog/", article.get_absolute_url(), "/appointments/request/"]:
+    for url in [
+        "/",
+        "/blog/",
+        article.get_absolute_url(),
+        "/appointments/request/",
+        "/locations/",
+        location.get_absolute_url(),  # directions: a plain link to the map service
+    ]:
         response = client.get(url)
         assert "nonce" not in response["Content-Security-Policy"]
         page = response.content.decode()
@@ -144,7 +151,7 @@ def test_front_desk_must_set_up_a_second_factor_before_seeing_requests(
 ):
     assert post_password(client, "frontdesk", STAFF_PASSWORD).status_code == 302
     response = client.get("/admin/appointments/appointmentrequest/", follow=True)
-    assert response.redirect_chain[-1][0] == reverse("two_factor:setup")
+    assert response.redirect_chain[-1][0] == reverse("enrolment_code")
 
 
 def test_editors_sign_in_with_a_password_alone(client, editor):

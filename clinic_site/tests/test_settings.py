@@ -12,6 +12,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "k3y-" + "x7Qp9vLm2Rt8Wn4Zs6Yb1Hc5Jd0Fg3Ke" * 2,
     "DJANGO_ALLOWED_HOSTS": "clinic.example",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://clinic.example",
+    "EMAIL_HOST": "mail.clinic.example",
 }
 
 
@@ -52,6 +53,29 @@ def test_a_malformed_whole_number_stops_the_start(value):
     assert "PAGE_CACHE_SECONDS should be a whole number" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["0", "0/600", "5/0", "five/600", "5"])
+def test_a_malformed_or_zero_rate_limit_stops_the_start(value):
+    result = manage("check", DJANGO_DEBUG="true", APPOINTMENT_RATE_LIMIT=value)
+    assert result.returncode != 0
+    assert (
+        "APPOINTMENT_RATE_LIMIT should be a count and seconds above 0, like 5/600"
+        in result.stderr
+    )
+
+
+def test_deploy_check_warns_while_the_rate_limit_is_off():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        APPOINTMENT_RATE_LIMIT_OFF="true",
+        **PRODUCTION,
+    )
+    assert result.returncode != 0
+    assert "appointments.W001" in result.stderr + result.stdout
+
+
 def test_deploy_check_passes_with_production_settings(tmp_path):
     # A database of its own: the first-run checks judge content, not settings.
     database = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
@@ -65,6 +89,26 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_fails_without_a_mail_server():
+    without_mail = {k: v for k, v in PRODUCTION.items() if k != "EMAIL_HOST"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **without_mail)
+    assert result.returncode != 0
+    assert "clinic_site.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        (PRODUCTION, "django.core.mail.backends.smtp.EmailBackend"),
+        ({**PRODUCTION, "EMAIL_HOST": ""}, "clinic_site.mail.UnsentMailBackend"),
+        ({"DJANGO_DEBUG": "true"}, "django.core.mail.backends.console.EmailBackend"),
+    ],
+)
+def test_emails_are_printed_only_on_a_developer_s_machine(env, backend):
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    assert manage("shell", "-c", code, **env).stdout.split()[-1] == backend
 
 
 def test_deploy_check_flags_the_local_secret_key():
@@ -83,6 +127,8 @@ def test_sqlite_is_the_default_with_immediate_transactions_and_wal(settings):
         assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
         assert database["OPTIONS"]["timeout"] >= 20
         assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+        # On by default in Debian's SQLite, not in every build: purges rely on it.
+        assert "secure_delete=ON" in database["OPTIONS"]["init_command"]
 
 
 @pytest.mark.parametrize(

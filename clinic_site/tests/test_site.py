@@ -17,7 +17,12 @@ def database_down():
 def test_healthz_answers_ok_while_the_database_answers(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "notifications": "ok",
+    }
     assert "no-store" in response["Cache-Control"]
 
 

@@ -2,8 +2,6 @@
 next request; the error pages keep working without the database."""
 
 import io
-import json
-import re
 
 import pytest
 from django.core.files.storage import default_storage
@@ -15,7 +13,7 @@ from appointments.models import Notification
 from clinic import icons
 from clinic.models import SiteSettings
 from clinic_site.tests.test_site import database_down
-from conftest import jpeg_upload
+from conftest import jpeg_upload, json_ld
 
 
 @pytest.fixture
@@ -30,11 +28,6 @@ def site(db):
     record.instagram = "https://www.instagram.com/harbor-ortho"
     record.save()
     return record
-
-
-def structured_data(page: str) -> list[dict]:
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)
-    return [json.loads(block) for block in blocks]
 
 
 def test_every_page_shows_the_clinic_from_its_settings(client, site):
@@ -98,7 +91,7 @@ def test_structured_data_describes_the_clinic_from_its_settings(
     site.save()
     article = make_article()
     page = client.get(article.get_absolute_url()).content.decode()
-    publisher = structured_data(page)[0]["mainEntity"]["publisher"]
+    publisher = json_ld(page)[0]["mainEntity"]["publisher"]
     assert publisher["name"] == "Harbor Orthopedics"
     assert publisher["telephone"] == "(508) 555-0199"
     assert publisher["logo"] == f"http://127.0.0.1:8000{site.logo.url}"

@@ -1,10 +1,13 @@
+import logging
 import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 from appointments.notifications import deliver_due
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -27,7 +30,15 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         while True:
-            sent = deliver_due()
+            try:
+                sent = deliver_due()
+            except DatabaseError:
+                if once:
+                    raise
+                # A restart, a migration under way, a lost connection: the emails
+                # wait in the database, so keep going and try again.
+                logger.exception("Database error; trying again in %s s.", interval)
+                sent = 0
             if sent:
                 self.stdout.write(f"Sent {sent} notification(s).")
             if once or stopping:

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest
@@ -32,6 +33,12 @@ class Command(BaseCommand):
         )
         count = expired.count()
         expired.delete()
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            # What was deleted is zeroed in the file (secure_delete, see settings),
+            # but older copies of its pages stay in the write-ahead log until this
+            # (which only a committed deletion can have).
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.stdout.write(
             f"Deleted {count} closed or spam request(s) received before "
             f"{timezone.localtime(cutoff):%Y-%m-%d %H:%M}."

@@ -1,4 +1,5 @@
 import io
+import math
 import random
 from datetime import timedelta
 
@@ -14,8 +15,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
 from blog.models import Article, Category
-from clinic.models import Location, Person
-from clinic_site import demo
+from clinic.models import (
+    Closure,
+    Location,
+    OpeningHours,
+    Person,
+    Specialty,
+    Weekday,
+)
+from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
 from clinic_site.models import MenuItem
 from clinic_site.roles import EDITORS, FRONT_DESK
@@ -27,7 +35,9 @@ DEMO_ACCOUNTS = [
     ("editor", EDITORS, False),
     ("frontdesk", FRONT_DESK, False),
     ("admin", None, True),
+    ("newhire", FRONT_DESK, False),
 ]
+ENROLS_ITSELF = "newhire"  # shows the enrolment code at work; the others have devices
 
 
 class Command(BaseCommand):
@@ -40,25 +50,66 @@ class Command(BaseCommand):
                 "with DJANGO_DEBUG=true."
             )
         with transaction.atomic():
-            authors = {data["slug"]: self.author(data) for data in demo.people()}
             for data in demo.locations():
-                Location.objects.get_or_create(name=data["name"], defaults=data)
+                self.location(data)
+            authors = {data["slug"]: self.person(data) for data in demo.people()}
             created = sum(self.article(data, authors) for data in demo.articles())
             for data in demo.menu_items():
                 self.menu_item(data)
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
         self.stdout.write(f"Demo content ready ({created} new articles).")
         self.stdout.write(f"Staff logins (password: {settings.DEMO_PASSWORD}):")
-        for username, role, codes in accounts:
+        for username, role, second_factor in accounts:
             self.stdout.write(f"  {username:<10} {role}")
-            if codes:
-                self.stdout.write(
-                    f"             second factor, single-use codes: {codes}"
-                )
+            if second_factor:
+                self.stdout.write(f"             {second_factor}")
 
-    def author(self, data) -> Person:
-        author, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
-        return author
+    def person(self, data) -> Person:
+        """A demo person, with their specialties, locations and illustrated portrait."""
+        data = dict(data)
+        specialties = [
+            Specialty.objects.get_or_create(name=name)[0]
+            for name in data.pop("specialties", [])
+        ]
+        locations = Location.objects.filter(name__in=data.pop("locations", []))
+        look = data.pop("portrait")
+        person, _ = Person.objects.get_or_create(slug=data["slug"], defaults=data)
+        if not person.photo:
+            person.photo = ContentFile(portrait(look), "portrait.png")
+            person.save()
+        person.specialties.set(specialties)
+        person.locations.set(locations)
+        return person
+
+    def location(self, data) -> None:
+        """A location with its weekly hours and closures ahead, unless it exists."""
+        hours, closures = data.pop("hours"), data.pop("closures")
+        location, created = Location.objects.get_or_create(
+            name=data["name"], defaults=data
+        )
+        if not created:
+            return
+        OpeningHours.objects.bulk_create(
+            OpeningHours(
+                location=location,
+                weekday=Weekday[day.upper()],
+                opens=span["opens"],
+                closes=span["closes"],
+            )
+            for span in hours
+            for day in span["days"]
+        )
+        today = timezone.localdate()
+        Closure.objects.bulk_create(
+            Closure(
+                location=location,
+                label=closure["label"],
+                starts_on=today + timedelta(days=closure["in_days"]),
+                ends_on=today
+                + timedelta(days=closure["in_days"] + closure.get("days", 1) - 1),
+            )
+            for closure in closures
+        )
 
     def article(self, data, authors) -> bool:
         if Article.objects.filter(slug=data["slug"]).exists():
@@ -108,8 +159,13 @@ class Command(BaseCommand):
             user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
-        codes = self.second_factor(user) if needs_second_factor(user) else ""
-        return username, group_name or "Administrator (all permissions)", codes
+        if not needs_second_factor(user):
+            second_factor = ""
+        elif username == ENROLS_ITSELF:
+            second_factor = self.enrolment(user)
+        else:
+            second_factor = self.second_factor(user)
+        return username, group_name or "Administrator (all permissions)", second_factor
 
     def second_factor(self, user) -> str:
         """An authenticator device, plus backup codes so the demo needs no phone."""
@@ -118,7 +174,17 @@ class Command(BaseCommand):
         if created:
             for _ in range(BACKUP_CODES):
                 backup.token_set.create(token=StaticToken.random_token())
-        return " ".join(backup.token_set.values_list("token", flat=True))
+        codes = " ".join(backup.token_set.values_list("token", flat=True))
+        return f"second factor, single-use codes: {codes}"
+
+    def enrolment(self, user) -> str:
+        """A code to set up an authenticator app with, until one is set up."""
+        if TOTPDevice.objects.filter(user=user).exists():
+            return "second factor: the authenticator app set up with the demo"
+        return (
+            "no second factor yet: sign in, then set one up with enrolment code "
+            f"{enrolment.issue(user)}"
+        )
 
 
 def picture(colors, seed: str) -> bytes:
@@ -147,3 +213,46 @@ def picture(colors, seed: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()
+
+
+def portrait(look: dict) -> bytes:
+    """An illustrated bust without a face: hair, head, neck, coat over a shirt.
+
+    Drawn at twice the size and halved, for smooth edges. `look` holds the colours
+    (background, skin, hair, coat, shirt) and a hair_style: short, long, bun or curly.
+    """
+    size, scale = 640, 2
+
+    def box(*points):
+        return [round(v * scale) for v in points]
+
+    image = Image.new("RGB", (size * scale, size * scale), look["background"])
+    draw = ImageDraw.Draw(image)
+    hair, skin, style = look["hair"], look["skin"], look["hair_style"]
+    if style == "long":  # falls behind the shoulders
+        draw.rounded_rectangle(box(200, 140, 440, 480), radius=110 * scale, fill=hair)
+    draw.rounded_rectangle(
+        box(100, 440, 540, 800), radius=150 * scale, fill=look["coat"]
+    )
+    draw.polygon(box(245, 440, 395, 440, 320, 590), fill=look["shirt"])
+    draw.rectangle(box(288, 340, 352, 450), fill=skin)
+    draw.polygon(box(270, 440, 370, 440, 320, 505), fill=skin)
+    if style == "curly":
+        for angle in range(160, 381, 20):
+            x, y = _on_ellipse(320, 250, 100, 118, angle)
+            draw.ellipse(box(x - 42, y - 42, x + 42, y + 42), fill=hair)
+    else:
+        draw.ellipse(box(222, 132, 418, 300), fill=hair)
+    if style == "bun":
+        draw.ellipse(box(282, 88, 358, 164), fill=hair)
+    draw.ellipse(box(230, 150, 410, 370), fill=skin)
+    draw.chord(box(230, 146, 410, 330), start=180, end=360, fill=hair)
+    image = image.resize((size, size), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _on_ellipse(cx, cy, rx, ry, degrees) -> tuple[float, float]:
+    angle = math.radians(degrees)
+    return cx + rx * math.cos(angle), cy + ry * math.sin(angle)

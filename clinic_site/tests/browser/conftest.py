@@ -17,10 +17,11 @@ import pytest
 from django.conf import settings
 from django.core.files import File
 from django.db import connections
+from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article, Category
-from clinic.models import Location
+from clinic.models import Location, Person, Specialty
 from clinic_site.models import MenuItem
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -94,7 +95,7 @@ def browser(_playwright):
 
 @pytest.fixture(autouse=True)
 def _browser_test_settings(settings):
-    settings.APPOINTMENT_RATE_LIMIT = "0/1"  # every journey posts from 127.0.0.1
+    settings.APPOINTMENT_RATE_LIMIT_OFF = True  # every journey posts from 127.0.0.1
 
 
 @pytest.fixture
@@ -194,6 +195,7 @@ class Content:
     exercises: Article
     back: Article
     location: Location
+    physician: Person  # wrote and reviewed `stairs`; sees patients at `location`
 
 
 ARTICLE_BODY = """
@@ -226,8 +228,20 @@ def jpeg_file(path: Path, size=(1200, 800)) -> Path:
 
 
 @pytest.fixture
-def content(site, make_article, location, blog_category, tmp_path):
-    """Published articles in a Knees category with shared tags, and a location."""
+def content(site, make_article, location, blog_category, author, tmp_path):
+    """Published articles in a Knees category with shared tags, a location, and the
+    physician who wrote them, with a profile."""
+    with jpeg_file(tmp_path / "portrait.jpg", size=(600, 600)).open("rb") as handle:
+        author.photo = File(handle, name="portrait.jpg")
+        author.addressed_as = "Dr. Whitfield"
+        author.role = "Orthopedic surgeon"
+        author.bio = "Dr. Whitfield treats knee and hip problems in runners."
+        author.save()
+    author.specialties.add(
+        Specialty.objects.create(name="Knee"),
+        Specialty.objects.create(name="Sports medicine"),
+    )
+    author.locations.add(location)
     knees = Category.objects.create(
         name="Knees",
         slug="knees",
@@ -246,6 +260,8 @@ def content(site, make_article, location, blog_category, tmp_path):
             featured_image_alt="A woman climbs a flight of stairs, holding the rail",
             categories=[knees, blog_category],
             tags=["knee", "running"],
+            medical_reviewer=author,
+            reviewed_on=timezone.localdate(),
         )
     runners = make_article(
         title="Runner's knee explained",
@@ -267,4 +283,4 @@ def content(site, make_article, location, blog_category, tmp_path):
         summary="How to sit, stand and lift so that your back lasts the week.",
         tags=["back"],
     )
-    return Content(knees, stairs, runners, exercises, back, location)
+    return Content(knees, stairs, runners, exercises, back, location, author)

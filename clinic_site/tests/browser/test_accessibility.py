@@ -6,13 +6,15 @@ import json
 import logging
 import shutil
 import subprocess
+from datetime import timedelta
 
 import pytest
 from django.core.files import File
+from django.utils import timezone
 
 from appointments.views import thanks_url
 from blog.models import Article
-from clinic.models import SiteSettings
+from clinic.models import Person, SiteSettings
 from clinic_site.tests.browser.conftest import (
     AXE_JS,
     DESKTOP,
@@ -50,6 +52,11 @@ PAGES = [
     "search-with-results",
     "search-without-results",
     "article",
+    "locations",
+    "location",
+    "physicians",
+    "physician-profile",
+    "author-page",
     "request-form",
     "request-form-with-errors",
     "thanks",
@@ -85,6 +92,18 @@ def visit(content, clinic_identity, make_request, make_article, editor):
         categories=[content.knees],
         tags=["knee"],
     )
+    location = content.location
+    location.description = "Our first office, with X-ray on site."
+    location.parking = "Garage next door.\nStep-free entrance on Main Street."
+    location.hours_note = "X-ray closes at 4:30 pm."
+    location.save()
+    location.closures.create(
+        label="Staff training", starts_on=timezone.localdate() + timedelta(days=4)
+    )
+    writer = Person.objects.create(
+        name="Ivo Marsh", slug="ivo-marsh", role="Health writer", bio="Ivo writes."
+    )
+    make_article(title="Clinic news", slug="clinic-news", author=writer)
     addresses = {
         "home": "/",
         "all-articles": "/blog/",
@@ -93,6 +112,11 @@ def visit(content, clinic_identity, make_request, make_article, editor):
         "search-with-results": "/blog/search/?q=knee",
         "search-without-results": "/blog/search/?q=zebra",
         "article": content.stairs.get_absolute_url(),
+        "locations": "/locations/",
+        "location": location.get_absolute_url(),
+        "physicians": "/physicians/",
+        "physician-profile": content.physician.get_absolute_url(),
+        "author-page": writer.get_absolute_url(),
         "request-form": f"/appointments/request/?article={content.runners.slug}",
         "thanks": thanks,
         "not-found": "/blog/no-such-article/",

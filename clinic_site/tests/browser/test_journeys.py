@@ -1,6 +1,7 @@
 """People doing their jobs in a real browser (issue 7): a visitor asks for an
-appointment (with a mouse, on a phone, with the keyboard alone, without JavaScript),
-an editor writes and publishes an article, the front desk works through requests."""
+appointment (with a mouse, on a phone, with the keyboard alone, without JavaScript,
+and from a physician's profile), an editor writes and publishes an article, the front
+desk works through requests."""
 
 import re
 import time
@@ -172,6 +173,44 @@ def test_the_same_on_a_phone(open_context, content, snap):
 
     assert_request_saved(reference, came_from)
     assert browsing.page_errors == []
+
+
+def test_a_patient_goes_from_a_byline_to_the_physician_and_asks_for_them(
+    open_context, content, snap
+):
+    browsing = open_context()
+    page = browsing.new_page()
+    physician = content.physician
+
+    page.goto(content.stairs.get_absolute_url())
+    snap(page, "article")
+    with page.expect_navigation():
+        page.locator(".byline").get_by_role("link", name=physician.byline).click()
+    assert page.get_by_role("heading", level=1).inner_text() == physician.byline
+    facts = page.locator(".person-facts").inner_text()
+    assert "Knee, Sports medicine" in facts and content.location.name in facts
+    assert page.locator(".portrait img").evaluate("img => img.naturalWidth") > 0
+    assert content.stairs.title in page.locator(".person-articles").first.inner_text()
+    snap(page, "profile")
+
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name="Request an appointment with Dr. Whitfield"
+        ).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Request an appointment"
+    assert "Dr. Whitfield" in page.locator(".asking-about").inner_text()
+    chosen = page.get_by_label("Preferred physician (optional)")
+    assert chosen.locator("option:checked").inner_text() == physician.byline
+    snap(page, "form")
+
+    opened_at = time.monotonic()
+    fill_in_request(page, content)
+    wait_past_minimum_fill_time(opened_at)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send my request").click()
+    appointment = assert_request_saved(reference_on_thanks_page(page), None)
+    assert appointment.preferred_provider == physician
+    assert browsing.page_errors == [] and browsing.console_errors == []
 
 
 def expect_focus(page, element_id, where=""):

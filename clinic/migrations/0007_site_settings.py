@@ -22,7 +22,7 @@ def create_from_environment(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0002_own_tables'),
+        ('clinic', '0006_directory'),
     ]
 
     operations = [

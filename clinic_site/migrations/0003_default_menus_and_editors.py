@@ -31,8 +31,8 @@ def create_default_menus(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic_site", "0001_menus"),
-        ("clinic", "0003_site_settings"),
+        ("clinic_site", "0002_menus"),
+        ("clinic", "0007_site_settings"),
     ]
 
     operations = [

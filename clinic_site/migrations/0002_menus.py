@@ -7,10 +7,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('blog', '0006_people_and_redirects_move_to_clinic'),
+        ('clinic_site', '0001_initial'),
         ('pages', '0001_initial'),
     ]
 
