@@ -1,20 +1,7 @@
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from blog.models import Article, Category
-
-
-class SiteSitemap(Sitemap):
-    """Addresses on SITE_URL, never on the host a request named (it is cached)."""
-
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+from clinic.sitemaps import SiteSitemap
 
 
 class ArticleSitemap(SiteSitemap):

@@ -26,7 +26,7 @@ PAGES = {
     "search": (lambda a: "/blog/search/?q=summary", 8),
     "feed": (lambda a: "/blog/feed/", 4),
     "category feed": (lambda a: "/blog/category/blog/feed/", 5),
-    "sitemap": (lambda a: "/sitemap.xml", 6),
+    "sitemap": (lambda a: "/sitemap.xml", 7),  # articles, categories, people, locations
 }
 
 
