@@ -13,6 +13,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
 from clinic.models import Location, Person
+from clinic_site.management.commands.seed_demo import Command as SeedDemo
 from clinic_site.models import MenuItem
 
 
@@ -159,3 +160,11 @@ def test_every_demo_article_links_to_the_request_form_with_its_own_slug(demo, cl
     for article in Article.objects.published():
         page = client.get(article.get_absolute_url()).content.decode()
         assert f'href="/appointments/request/?article={article.slug}"' in page
+
+
+def test_seeding_the_demo_does_not_warn_of_what_it_is_about_to_add(db, settings):
+    settings.DEBUG = True
+    said = io.StringIO()
+    seed_demo = SeedDemo(stdout=io.StringIO(), stderr=said)
+    seed_demo.execute(skip_checks=False, force_color=False, no_color=False)  # as typed
+    assert "clinic_site.W" not in said.getvalue()
