@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.views.debug import get_exception_reporter_class
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -76,6 +77,17 @@ def publish_time(moment=None) -> dict:
         "published_at_0": f"{moment:%Y-%m-%d}",
         "published_at_1": f"{moment:%H:%M:%S}",
     }
+
+
+def error_beside(response, field: str) -> str:
+    """The error the admin shows in the row of one field, as text ('' if none)."""
+    row = re.search(
+        rf'<div class="form-row errors field-{field}">\s*<ul class="errorlist"[^>]*>'
+        r"(.*?)</ul>",
+        response.content.decode(),
+        re.S,
+    )
+    return strip_tags(row.group(1)).strip() if row else ""
 
 
 def json_ld(page: str) -> list:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from appointments.text import visible
+from clinic import phones
 from clinic.models import Location, Person
 
 CONSENT_VERSION = "2026-11"
@@ -19,7 +20,6 @@ CONSENT_TEXT = (
 )
 TOKEN_SALT = "appointments.request-form"
 TOKEN_MAX_AGE = 24 * 60 * 60
-PHONE_REGION = "US"
 
 
 class RadioSelect(forms.RadioSelect):
@@ -212,12 +212,8 @@ class AppointmentRequestForm(forms.ModelForm):
         return reason
 
     def clean_phone(self):
-        value = self.cleaned_data["phone"]
-        try:
-            number = phonenumbers.parse(value, PHONE_REGION)
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
+        number = phones.valid_number(self.cleaned_data["phone"])
+        if number is None:
             raise ValidationError(
                 "Please enter a phone number we can call, like (617) 555-0123.",
                 code="invalid_phone",

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest, Notification
+from clinic.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
@@ -133,10 +134,11 @@ def _record_failure(notification: Notification, error: Exception) -> None:
 
 def _message(notification: Notification) -> EmailMessage:
     appointment = notification.request
+    site = SiteSettings.objects.current()
     context = {
         "reference": appointment.reference,
-        "clinic_name": settings.CLINIC_NAME,
-        "clinic_phone": settings.CLINIC_PHONE,
+        "clinic_name": site.name,
+        "clinic_phone": site.phone,
         "admin_url": settings.SITE_URL + appointment.get_admin_url(),
     }
     if notification.kind == Notification.Kind.STAFF:

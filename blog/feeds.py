@@ -7,6 +7,7 @@ from django.utils.html import escape
 
 from blog.models import Article, Category
 from clinic import images
+from clinic.models import SiteSettings
 
 FEED_LENGTH = 20
 
@@ -23,7 +24,7 @@ class ArticleFeed(Feed):
     description = "Health articles from our physicians."
 
     def title(self, obj=None):
-        return escape(settings.CLINIC_NAME)
+        return escape(SiteSettings.objects.current().name)
 
     # Addresses on SITE_URL, never on the host a request named: feeds are cached
     # whole, and one request for another allowed host must not set every
@@ -77,7 +78,7 @@ class CategoryFeed(ArticleFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj=None):
-        return escape(f"{settings.CLINIC_NAME}: {obj.name}")
+        return f"{super().title()}: {escape(obj.name)}"
 
     def link(self, obj=None):
         return settings.SITE_URL + obj.get_absolute_url()

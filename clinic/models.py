@@ -1,5 +1,5 @@
-"""The clinic itself: its locations (with their hours) and its people, and old
-addresses kept working."""
+"""The clinic itself: its settings, its locations (with their hours) and its people,
+and old addresses kept working."""
 
 from datetime import date
 from typing import NamedTuple
@@ -9,13 +9,167 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from clinic import hours, images
+from clinic import hours, icons, images, phones
+
+SOCIAL_NETWORKS = {  # field: name shown, in the order shown
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "linkedin": "LinkedIn",
+    "x": "X",
+}
+web_address = URLValidator(
+    schemes=["https", "http"],
+    message="Enter a web address that starts with https:// or http://.",
+    code="web_address",  # not "invalid": the form would put its own message instead
+)
+
+
+def validate_phone(value: str) -> None:
+    if phones.valid_number(value) is None:
+        raise ValidationError(
+            "Enter the number as patients dial it, like (617) 555-0100.",
+            code="invalid_phone",
+        )
+
+
+class SiteSettingsManager(models.Manager):
+    def current(self) -> "SiteSettings":
+        """The saved settings (one query), or the first-run defaults if none are."""
+        return self.first() or SiteSettings.first_run_defaults()
+
+
+class SiteSettings(models.Model):
+    """What the whole site says about the clinic: one record, edited in the admin.
+
+    The environment's CLINIC_NAME and CLINIC_PHONE only fill it in on the first
+    `migrate`. Saving a new logo makes the browser icons from it.
+    """
+
+    name = models.CharField(
+        "clinic name",
+        max_length=100,
+        help_text="Shown in the header, page titles, emails and search results.",
+    )
+    description = models.CharField(
+        "short description",
+        max_length=160,
+        blank=True,
+        help_text="One sentence about the clinic, shown by search engines under the "
+        "home page and in link previews.",
+    )
+    logo = models.ImageField(
+        upload_to=images.RandomName("site"),
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        validators=[images.validate_image],
+        help_text="PNG, JPEG or WebP (no SVG), shown in the header instead of the "
+        "name. The browser icon is made from it: a square logo makes the clearest one.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    phone = models.CharField(
+        "main phone",
+        max_length=30,
+        validators=[validate_phone],
+        help_text="The number for appointments, in the header of every page.",
+    )
+    emergency_notice = models.CharField(
+        max_length=200,
+        default="In a medical emergency, call 911.",
+        help_text="Shown at the top of the footer on every page.",
+    )
+    footer_text = models.TextField(
+        max_length=600,
+        blank=True,
+        default="Articles on this site are for general information and do not "
+        "replace advice from your own doctor.",
+        help_text="The small print at the bottom of every page.",
+    )
+    facebook = models.URLField("Facebook page", blank=True, validators=[web_address])
+    instagram = models.URLField(
+        "Instagram profile", blank=True, validators=[web_address]
+    )
+    youtube = models.URLField("YouTube channel", blank=True, validators=[web_address])
+    linkedin = models.URLField("LinkedIn page", blank=True, validators=[web_address])
+    x = models.URLField("X (Twitter) profile", blank=True, validators=[web_address])
+    share_image = models.ImageField(
+        "default share image",
+        upload_to=images.RandomName("site"),
+        blank=True,
+        validators=[images.validate_image],
+        help_text="Shown in link previews of the home page and of every page without "
+        "a picture of its own; 1200 x 630 pixels suits most networks.",
+    )
+    share_image_alt = models.CharField(
+        "share image description",
+        max_length=250,
+        blank=True,
+        help_text="What the share image shows, for people who cannot see it.",
+    )
+
+    objects = SiteSettingsManager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pk=1), name="site_settings_one_row"
+            )
+        ]
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        """Keep the one row; re-encode new pictures and make the icons from a logo."""
+        self.pk = 1
+        new_logo = bool(self.logo) and not self.logo._committed
+        if new_logo:
+            self.logo = images.reencode(self.logo)
+        if self.share_image and not self.share_image._committed:
+            self.share_image = images.reencode(self.share_image)
+        super().save(*args, **kwargs)
+        if new_logo:
+            images.make_renditions(self.logo.name)
+            icons.make_icons(self.logo.name)
+
+    def clean(self):
+        if self.share_image and not self.share_image_alt.strip():
+            raise ValidationError(
+                {
+                    "share_image_alt": ValidationError(
+                        "Describe the share image for people who cannot see it.",
+                        code="alt_required",
+                    )
+                }
+            )
+
+    @classmethod
+    def first_run_defaults(cls) -> "SiteSettings":
+        """Unsaved settings from the environment (CLINIC_NAME, CLINIC_PHONE)."""
+        return cls(name=settings.CLINIC_NAME, phone=settings.CLINIC_PHONE)
+
+    @property
+    def logo_sources(self) -> images.Sources:
+        return images.sources(self.logo.name, self.logo_width)
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(network, address) of every network the clinic is on, in a fixed order."""
+        return [
+            (network, url)
+            for field, network in SOCIAL_NETWORKS.items()
+            if (url := getattr(self, field))
+        ]
 
 
 class Weekday(models.IntegerChoices):

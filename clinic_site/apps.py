@@ -3,7 +3,8 @@ from django.contrib.admin import apps as admin_apps
 
 
 class ClinicSiteConfig(AppConfig):
-    """Site-wide pieces: health check, robots.txt, demo content, backups."""
+    """Site-wide pieces: menus, health check, icons, robots.txt, demo content,
+    backups."""
 
     name = "clinic_site"
     verbose_name = "Site"
@@ -13,8 +14,16 @@ class ClinicSiteConfig(AppConfig):
         from taggit.models import Tag
 
         from blog.models import Article, Category, RelatedPick, TaggedArticle
-        from clinic.models import Closure, Location, OpeningHours, Person, Specialty
+        from clinic.models import (
+            Closure,
+            Location,
+            OpeningHours,
+            Person,
+            SiteSettings,
+            Specialty,
+        )
         from clinic_site import checks  # noqa: F401 (registers them)
+        from clinic_site.models import MenuItem
         from clinic_site.page_cache import connect_invalidation
         from pages.models import Page
 
@@ -29,6 +38,8 @@ class ClinicSiteConfig(AppConfig):
             OpeningHours,
             Closure,
             Specialty,
+            SiteSettings,
+            MenuItem,
             Page,
             m2m_through=[
                 Article.categories.through,

@@ -1,7 +1,20 @@
-"""System checks of our own, run by `manage.py check --deploy`."""
+"""System checks of our own: what the site still lacks (every `manage.py check`) and
+the settings a deploy needs (`manage.py check --deploy`)."""
 
 from django.conf import settings
 from django.core.checks import Warning, register
+from django.db import DatabaseError
+
+from clinic_site import first_run
+
+
+@register
+def site_is_ready(app_configs, **kwargs):
+    try:
+        lacking = first_run.problems()
+    except DatabaseError:  # no database yet, or not migrated: nothing to judge
+        return []
+    return [Warning(p.message, hint=p.hint, id=p.id) for p in lacking]
 
 
 @register(deploy=True)

@@ -43,6 +43,14 @@ ROLE_PERMISSIONS = {
             "change_redirect",
             "delete_redirect",
             "view_redirect",
+            "change_sitesettings",
+            "view_sitesettings",
+        ],
+        "clinic_site": [
+            "add_menuitem",
+            "change_menuitem",
+            "delete_menuitem",
+            "view_menuitem",
         ],
         "pages": [
             "add_page",

@@ -301,10 +301,13 @@ ADMINS = [("Site administrators", address) for address in env_list("DJANGO_ADMIN
 DEFAULT_EXCEPTION_REPORTER = "clinic_site.error_reports.PrivacyReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_site.error_reports.PrivacyFilter"
 
-# The clinic
+# The clinic: its name and phone live in the site settings (the admin); these only
+# fill them in on the first `migrate`, and serve error pages that cannot read them.
 
-CLINIC_NAME = env_str("CLINIC_NAME", "Riverside Bone & Joint Clinic")
-CLINIC_PHONE = env_str("CLINIC_PHONE", "(617) 555-0100")
+DEMO_CLINIC_NAME = "Riverside Bone & Joint Clinic"  # first-run checks warn of these
+DEMO_CLINIC_PHONE = "(617) 555-0100"
+CLINIC_NAME = env_str("CLINIC_NAME", DEMO_CLINIC_NAME)
+CLINIC_PHONE = env_str("CLINIC_PHONE", DEMO_CLINIC_PHONE)
 OTP_TOTP_ISSUER = CLINIC_NAME  # the name staff see in their authenticator app
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 APPOINTMENT_NOTIFY_EMAILS = env_list(

@@ -37,6 +37,8 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("apple-touch-icon.png", views.touch_icon, name="touch_icon"),
 ]
 
 if settings.SERVE_MEDIA:

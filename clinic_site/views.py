@@ -1,3 +1,4 @@
+import logging
 import sys
 
 from django.conf import settings
@@ -9,8 +10,13 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from appointments.models import Notification
+from clinic import icons
+from clinic_site.context_processors import cached_site_settings, site_chrome
+from clinic_site.page_cache import content_version
 
 CACHE_PROBE_KEY = "healthz-probe"
+ICON_MAX_AGE = 24 * 60 * 60  # a new logo reaches browsers within a day
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -78,11 +84,37 @@ def robots_txt(request):
     )
 
 
+@require_safe
+@cache_control(public=True, max_age=ICON_MAX_AGE)
+def favicon(request):
+    return _icon(icons.FAVICON, "image/x-icon")
+
+
+@require_safe
+@cache_control(public=True, max_age=ICON_MAX_AGE)
+def touch_icon(request):
+    return _icon(icons.TOUCH_ICON, "image/png")
+
+
+def _icon(icon: str, content_type: str) -> HttpResponse:
+    """The icon made from the clinic's logo, or our own when there is no logo."""
+    logo = site_chrome(content_version())["site"].logo
+    content = icons.default_icons()[icon]
+    if logo:
+        try:
+            content = icons.icon_bytes(logo.name, icon)
+        except OSError:  # media lost or unreachable: a plain icon beats a broken one
+            logger.error("The %s made from the logo %s is missing", icon, logo.name)
+    return HttpResponse(content, content_type=content_type)
+
+
 def server_error(request):
     """500, or 503 when the database is out of reach; rendered without touching it."""
+    site = cached_site_settings()
     context = {
-        "clinic_name": settings.CLINIC_NAME,
-        "clinic_phone": settings.CLINIC_PHONE,
+        "site_settings": site,
+        "clinic_name": site.name,
+        "clinic_phone": site.phone,
     }
     if isinstance(sys.exc_info()[1], DatabaseError):
         response = HttpResponse(render_to_string("503.html", context), status=503)

@@ -240,14 +240,14 @@ def build_locations(make_location, size) -> list[Location]:
 @pytest.mark.parametrize("size", [2, 12])
 @pytest.mark.parametrize(
     ("page", "expected"),
-    [("list", 7), ("detail", 8)],
+    [("list", 10), ("detail", 11)],
 )
 def test_query_count_does_not_grow_with_locations(
     client, make_location, django_assert_num_queries, size, page, expected
 ):
     # Locations, their hours, their closures ahead (the detail: one location, and
-    # the clinicians there); the footer's categories, locations and their hours; the
-    # next scheduled article.
+    # the clinicians there); the chrome's site settings, categories, locations and
+    # their hours, menus and legal pages; the next scheduled article.
     locations = build_locations(make_location, size)
     url = "/locations/" if page == "list" else locations[-1].get_absolute_url()
     cache.clear()

@@ -2,8 +2,9 @@
 specialties, locations and articles there are.
 
 Counts are for a first visit with an empty cache, as in blog/tests/test_queries.py:
-the page's own queries, the navigation and footer (3: categories, locations, their
-hours) and the next scheduled publication (1).
+the page's own queries, the site chrome (5: site settings, categories, locations,
+menus, legal pages; 6 with the locations' hours when there are locations) and the
+next scheduled publication (1).
 """
 
 import pytest
@@ -38,8 +39,8 @@ def test_the_directory_makes_the_same_queries_for_any_team(
 ):
     build_team(make_location, size)
     cache.clear()
-    # people, their specialties, their locations; navigation (3); next publication
-    with django_assert_num_queries(7):
+    # people, their specialties, their locations; chrome (6); next publication
+    with django_assert_num_queries(10):
         response = client.get("/physicians/")
     assert response.content.decode().count('class="person-card"') == size
 
@@ -53,8 +54,8 @@ def test_a_profile_makes_the_same_queries_for_any_number_of_articles(
         make_article(author=person, medical_reviewer=person, reviewed_on="2026-01-05")
     cache.clear()
     # the person, specialties, locations, articles written, articles reviewed;
-    # navigation (3); next publication
-    with django_assert_num_queries(9):
+    # chrome (6); next publication
+    with django_assert_num_queries(12):
         response = client.get(person.get_absolute_url())
     assert response.status_code == 200
 
@@ -65,7 +66,7 @@ def test_an_author_page_makes_fewer_queries(
     writer = Person.objects.create(name="Ivo Marsh", slug="ivo-marsh")
     make_article(author=writer)
     cache.clear()
-    # the person, articles written, articles reviewed; navigation (2); next publication
-    with django_assert_num_queries(6):
+    # the person, articles written, articles reviewed; chrome (5); next publication
+    with django_assert_num_queries(9):
         response = client.get(writer.get_absolute_url())
     assert response.status_code == 200

@@ -1,10 +1,10 @@
 """The demo clinic, kept as data files beside this module and read by `seed_demo`.
 
 people.toml holds the clinicians and the writer, locations.toml the offices,
-articles/ one file per article and pages/ one file per page (a folder holds the
-subpages of the page of the same name): TOML front matter between `+++` lines, then
-the body in the HTML the editor allows. People, addresses and phone numbers are
-fictional (555-01xx numbers are reserved for fiction).
+menus.toml the pages in the menus, articles/ one file per article and pages/ one file
+per page (a folder holds the subpages of the page of the same name): TOML front matter
+between `+++` lines, then the body in the HTML the editor allows. People, addresses
+and phone numbers are fictional (555-01xx numbers are reserved for fiction).
 
 Dates are relative to the day the command runs: `published_days_ago` is negative for
 a scheduled article; `reviewed_days_ago` is given only with a `reviewer`.
@@ -23,6 +23,10 @@ def people() -> list[dict]:
 
 def locations() -> list[dict]:
     return _table("locations.toml", "locations")
+
+
+def menu_items() -> list[dict]:
+    return _table("menus.toml", "items")
 
 
 def articles() -> list[dict]:

@@ -5,6 +5,7 @@ import phonenumbers
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.template.defaultfilters import stringfilter
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -16,6 +17,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.filter
+@stringfilter  # the clinic's phone arrives as a lazy string
 @functools.lru_cache(maxsize=256)  # a handful of numbers, on every page
 def tel_href(phone: str) -> str:
     """A tel: link for a phone number as people write it."""
@@ -28,6 +30,12 @@ def tel_href(phone: str) -> str:
     )
 
 
+@register.filter
+def absolute_url(url: str) -> str:
+    """An address of ours with the site's origin (media on S3 has its own already)."""
+    return url if url.startswith(("https://", "http://")) else settings.SITE_URL + url
+
+
 @register.simple_tag
 def json_ld(data) -> str:
     """Structured data for search engines, safe inside a script element."""
@@ -36,21 +44,31 @@ def json_ld(data) -> str:
     return format_html('<script type="application/ld+json">{}</script>', safe_text)
 
 
+FOOTER_CONTEXT = [
+    "site_settings",
+    "clinic_name",
+    "clinic_phone",
+    "clinic_locations",
+    "footer_menu",
+    "legal_pages",
+]
+
+
 @register.simple_tag(takes_context=True)
 def site_footer(context) -> str:
-    """The footer, rendered once per content version.
+    """The footer, rendered once per site chrome (see context_processors.site_chrome).
 
-    Error pages render without the database or a content version: their footer
-    (phone, no addresses) is rendered each time and never kept.
+    Error pages render without the database or a chrome: their footer (what the
+    cache or the environment knows of the clinic, no addresses) is rendered each
+    time and never kept.
     """
-    footer = {name: context.get(name) for name in ("clinic_name", "clinic_phone")}
-    version = context.get("content_version")
-    if version is None:
+    footer = {name: context.get(name) for name in FOOTER_CONTEXT}
+    stamp = context.get("chrome_stamp")
+    if stamp is None:
         return render_to_string("includes/footer.html", footer)
-    key = f"site-footer:{version}"
+    key = f"site-footer:{stamp}"
     html = cache.get(key)
     if html is None:
-        footer["clinic_locations"] = context.get("clinic_locations")
         html = render_to_string("includes/footer.html", footer)
         cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
     return mark_safe(html)  # rendered by our own template, escaped there

@@ -13,6 +13,8 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from blog.models import Article, Category
 from clinic.models import Location, Person
+from clinic_site.management.commands.seed_demo import Command as SeedDemo
+from clinic_site.models import MenuItem
 from pages.models import Page
 
 
@@ -72,6 +74,21 @@ def test_demo_pages_link_only_to_addresses_that_answer(demo, client):
     for page in Page.objects.published():
         for link in re.findall(r'href="(/[^"]*)"', page.body):
             assert client.get(link).status_code == 200, (page.path, link)
+
+
+def test_the_demo_puts_its_pages_in_the_menus_once_they_exist(
+    db, settings, make_page, client
+):
+    make_page(title="About us", slug="about")
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    about = MenuItem.objects.get(page__path="about")
+    assert about.menu == MenuItem.Menu.HEADER
+    assert '<li><a href="/about/">About us</a></li>' in client.get("/").text
+
+
+def test_the_demo_skips_pages_it_does_not_have(demo):
+    assert not MenuItem.objects.filter(page__isnull=False).exists()
 
 
 def test_the_demo_locations_have_hours_by_day_closures_and_parking(demo):
@@ -163,3 +180,11 @@ def test_every_demo_article_links_to_the_request_form_with_its_own_slug(demo, cl
     for article in Article.objects.published():
         page = client.get(article.get_absolute_url()).content.decode()
         assert f'href="/appointments/request/?article={article.slug}"' in page
+
+
+def test_seeding_the_demo_does_not_warn_of_what_it_is_about_to_add(db, settings):
+    settings.DEBUG = True
+    said = io.StringIO()
+    seed_demo = SeedDemo(stdout=io.StringIO(), stderr=said)
+    seed_demo.execute(skip_checks=False, force_color=False, no_color=False)  # as typed
+    assert "clinic_site.W" not in said.getvalue()

@@ -76,8 +76,17 @@ def test_deploy_check_warns_while_the_rate_limit_is_off():
     assert "appointments.W001" in result.stderr + result.stdout
 
 
-def test_deploy_check_passes_with_production_settings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+def test_deploy_check_passes_with_production_settings(tmp_path):
+    # A database of its own: the first-run checks judge content, not settings.
+    database = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DATABASE_URL=database,
+        **PRODUCTION,
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 

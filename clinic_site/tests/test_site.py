@@ -5,6 +5,8 @@ from unittest import mock
 from django.db import OperationalError, connection
 from django.test import Client
 
+from clinic.models import SiteSettings
+
 
 def database_down():
     return mock.patch.object(
@@ -66,7 +68,7 @@ def test_unknown_address_gets_the_friendly_404_page(client, db):
     assert "We could not find that page" in response.content.decode()
 
 
-def test_the_clinic_phone_is_a_link_that_phones_dial(client, db, settings):
-    settings.CLINIC_PHONE = "(617) 555-0142"
+def test_the_clinic_phone_is_a_link_that_phones_dial(client, db):
+    SiteSettings.objects.update(phone="(617) 555-0142")
     page = client.get("/blog/").content.decode()
     assert 'href="tel:+16175550142"' in page

@@ -22,6 +22,7 @@ from PIL import Image
 
 from blog.models import Article, Category
 from clinic.models import Location, Person, Specialty
+from clinic_site.models import MenuItem
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -247,6 +248,7 @@ def content(site, make_article, location, blog_category, author, tmp_path):
         description="Pain, injuries and recovery of the knee.",
         position=1,
     )
+    MenuItem.objects.create(menu=MenuItem.Menu.HEADER, category=knees, position=1)
     photo = jpeg_file(tmp_path / "stairs.jpg")
     with photo.open("rb") as handle:
         stairs = make_article(

@@ -9,11 +9,12 @@ import subprocess
 from datetime import timedelta
 
 import pytest
+from django.core.files import File
 from django.utils import timezone
 
 from appointments.views import thanks_url
 from blog.models import Article
-from clinic.models import Person
+from clinic.models import Person, SiteSettings
 from clinic_site.tests.browser.conftest import (
     ARTICLE_BODY,
     AXE_JS,
@@ -21,9 +22,11 @@ from clinic_site.tests.browser.conftest import (
     INSTALL,
     PHONE,
     VNU_JAR,
+    jpeg_file,
 )
 from clinic_site.tests.browser.support import assert_fits_width, sign_in
 from conftest import STAFF_PASSWORD, jpeg_upload
+from pages.models import Page
 
 pytestmark = pytest.mark.browser
 log = logging.getLogger(__name__)  # per-page results: pytest -o log_cli=true
@@ -70,7 +73,23 @@ PAGES = [
 
 
 @pytest.fixture
-def visit(content, make_request, make_article, make_page, editor):
+def clinic_identity(content, make_page, tmp_path):
+    """The header and footer as a clinic fills them: logo, social links, legal pages."""
+    site = SiteSettings.objects.get()
+    with jpeg_file(tmp_path / "logo.jpg", size=(480, 160)).open("rb") as logo:
+        site.logo = File(logo, name="logo.jpg")
+        site.instagram = "https://www.instagram.com/riverside-bone-joint"
+        site.save()
+    make_page(
+        slug="privacy", title="Notice of privacy practices", kind=Page.Kind.PRIVACY
+    )
+    make_page(
+        slug="accessibility", title="Accessibility statement", kind=Page.Kind.POLICY
+    )
+
+
+@pytest.fixture
+def visit(content, clinic_identity, make_request, make_article, make_page, editor):
     """visit(page, name): open one of PAGES; returns the HTML the server sent."""
     thanks = thanks_url(make_request(source_article=content.runners))
     about = make_page(
@@ -82,7 +101,6 @@ def visit(content, make_request, make_article, make_page, editor):
     )
     make_page(slug="team", title="Our team", parent=about)
     make_page(slug="knee", title="Knee care", parent=about, body=ARTICLE_BODY)
-    make_page(slug="privacy", title="Notice of privacy practices", kind="privacy")
     draft = make_article(
         title="Choosing a knee brace",
         slug="knee-brace",
