@@ -1,14 +1,15 @@
 """A page makes a fixed number of queries, however many pages there are.
 
-First visit, empty cache: the page, its public subpages, the navigation (2, and the
-locations' hours when there are any) and the next scheduled publication (1); a nested
-page also looks up its parents (1). From the page cache: none.
+First visit, empty cache: the page, its public subpages, the site chrome (5: site
+settings, categories, locations, menus, legal pages; and the locations' hours when
+there are any) and the next scheduled publication (1); a nested page also looks up its
+parents (1). From the page cache: none.
 """
 
 import pytest
 from django.core.cache import cache
 
-PAGES = {"page": ("/about/", 5), "nested page": ("/about/team/nurses/", 6)}
+PAGES = {"page": ("/about/", 8), "nested page": ("/about/team/nurses/", 9)}
 
 
 def build_site(make_page, size):
