@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -90,5 +91,17 @@ def article_detail(request, slug):
         "author", "medical_reviewer"
     ).prefetch_related("categories", "tags")
     article = public_or_preview(request, articles, slug=slug)
-    context = {"article": article, "related": related_articles(article)}
+    context = {
+        "article": article,
+        "related": related_articles(article),
+        "trail": article_trail(article),
+    }
     return render_publishable(request, "blog/article_detail.html", context, article)
+
+
+def article_trail(article) -> list[tuple[str, str]]:
+    """Home, the articles, the article's first topic, the article."""
+    trail = [("Home", reverse("blog:home")), ("Articles", reverse("blog:article_list"))]
+    if topic := next(iter(article.topics), None):
+        trail.append((topic.name, topic.get_absolute_url()))
+    return [*trail, (article.title, article.get_absolute_url())]

@@ -134,6 +134,7 @@ def test_article_structured_data_describes_page_author_reviewer_and_clinic(
     assert trail["@type"] == "BreadcrumbList"
     assert [item["name"] for item in trail["itemListElement"]] == [
         "Home",
+        "Articles",
         "Blog",
         article.title,
     ]

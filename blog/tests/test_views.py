@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Article, Category
-from conftest import jpeg_upload
+from conftest import breadcrumb_trail, jpeg_upload, json_ld
 
 
 @pytest.fixture
@@ -72,14 +72,59 @@ def test_article_page_shows_byline_dates_review_categories_and_tags(
         reviewed_on=timezone.localdate() - timedelta(days=3),
     )
     page = client.get(article.get_absolute_url()).content.decode()
-    assert (
-        "Categories: <a" in page and ">Blog</a>, <a" in page and ">Featured</a>" in page
-    )
+    assert 'Categories: <a href="/blog/category/blog/">Blog</a></span>' in page
     profile = '<a href="/physicians/dana-whitfield/">Dana Whitfield, MD</a>'
     assert f"By {profile}" in page
     assert f"Medically reviewed by {profile} on" in page
     assert 'href="/blog/tag/knee/"' in page
     assert f'href="/appointments/request/?article={article.slug}"' in page
+
+
+def test_featured_shows_as_a_badge_and_not_among_the_categories(
+    client, make_article, featured, blog_category
+):
+    article = make_article(categories=[blog_category, featured])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a class="badge" href="/blog/category/featured/">Featured</a>' in page
+    listed = page[
+        page.index("Categories:") : page.index("</span>", page.index("Categories:"))
+    ]
+    assert "Featured" not in listed
+    assert "Blog" in listed
+
+
+def test_any_category_an_editor_marks_as_a_badge_shows_as_one(
+    client, make_article, featured, blog_category
+):
+    news = Category.objects.get(slug="news")
+    news.shows_as_badge = True
+    news.save()
+    featured.shows_as_badge = False
+    featured.save()
+    article = make_article(categories=[news, featured])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a class="badge" href="/blog/category/news/">News</a>' in page
+    assert 'Categories: <a href="/blog/category/featured/">Featured</a>' in page
+
+
+def test_the_article_trail_ends_on_the_article_and_search_engines_read_the_same(
+    client, make_article, featured, blog_category, settings
+):
+    article = make_article(title="Knee pain", categories=[featured, blog_category])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert breadcrumb_trail(page) == [
+        ("Home", "/"),
+        ("Articles", "/blog/"),
+        ("Blog", "/blog/category/blog/"),
+        ("Knee pain", None),
+    ]
+    [trail] = [block for block in json_ld(page) if block["@type"] == "BreadcrumbList"]
+    assert [(item["name"], item["item"]) for item in trail["itemListElement"]] == [
+        ("Home", settings.SITE_URL + "/"),
+        ("Articles", settings.SITE_URL + "/blog/"),
+        ("Blog", settings.SITE_URL + "/blog/category/blog/"),
+        ("Knee pain", settings.SITE_URL + article.get_absolute_url()),
+    ]
 
 
 def test_the_author_box_shows_the_authors_photo_and_links_to_their_profile(
