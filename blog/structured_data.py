@@ -30,7 +30,7 @@ def article_data(article, publisher: dict) -> list[dict]:
         "url": url,
         "name": article.title,
         "mainEntity": posting,
-        "about": [category.name for category in article.categories.all()],
+        "about": [category.name for category in article.topics],
     }
     if article.medical_reviewer and article.reviewed_on:
         page["reviewedBy"] = person_reference(article.medical_reviewer)

@@ -125,6 +125,7 @@ def test_featured_shows_as_a_badge_and_not_among_the_categories(
     ]
     assert "Featured" not in listed
     assert "Blog" in listed
+    assert json_ld(page)[0]["about"] == ["Blog"]
 
 
 def test_any_category_an_editor_marks_as_a_badge_shows_as_one(
