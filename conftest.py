@@ -98,6 +98,18 @@ def json_ld(page: str) -> list:
     return [json.loads(block) for block in blocks]
 
 
+def breadcrumb_trail(page: str) -> list[tuple[str, str | None]]:
+    """The breadcrumb trail a page shows, as (name, link); the current page, last,
+    is not a link (None)."""
+    nav = re.search(
+        r'<nav class="breadcrumbs" aria-label="Breadcrumb">(.*?)</nav>', page, re.S
+    ).group(1)
+    items = re.findall(
+        r'<li>(?:<a href="([^"]+)">|<span aria-current="page">)([^<]+)<', nav
+    )
+    return [(name, link or None) for link, name in items]
+
+
 def png_bomb(side: int = 10_000) -> bytes:
     """157 bytes or so: a PNG header that declares side x side pixels."""
 

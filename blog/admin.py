@@ -153,7 +153,7 @@ class ArticleAdmin(PublishableAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "relates_articles"]
+    list_display = ["name", "slug", "position", "relates_articles", "shows_as_badge"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]

@@ -37,6 +37,16 @@ class Category(models.Model):
         ),
     )
 
+    shows_as_badge = models.BooleanField(
+        "show as a badge",
+        default=False,
+        help_text=(
+            "Articles in this category carry its name as a badge at the top of their "
+            "page, instead of listing it among their categories. For collections "
+            "such as Featured."
+        ),
+    )
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name_plural = "categories"
@@ -223,6 +233,16 @@ class Article(Publishable):
         return bool(self.published_at) and (
             timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
         )
+
+    @property
+    def badges(self) -> list[Category]:
+        """Categories shown as badges, such as Featured (from prefetched categories)."""
+        return [c for c in self.categories.all() if c.shows_as_badge]
+
+    @property
+    def topics(self) -> list[Category]:
+        """The categories listed as what the article is about."""
+        return [c for c in self.categories.all() if not c.shows_as_badge]
 
     @cached_property
     def image_sources(self) -> images.Sources:

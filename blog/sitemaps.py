@@ -21,7 +21,7 @@ class CategorySitemap(SiteSitemap):
 
 class PageSitemap(SiteSitemap):
     def items(self):
-        return ["blog:home", "blog:article_list"]
+        return ["blog:home", "blog:article_list", "blog:tag_list"]
 
     def location(self, name):
         return reverse(name)

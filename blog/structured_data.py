@@ -2,11 +2,12 @@
 
 from django.conf import settings
 
-from clinic.structured_data import breadcrumb_list, person_reference
+from clinic.structured_data import person_reference
 
 
 def article_data(article, publisher: dict) -> list[dict]:
-    """A MedicalWebPage (with its BlogPosting) and a BreadcrumbList for one article."""
+    """A MedicalWebPage (with its BlogPosting) for one article; its BreadcrumbList
+    comes with the trail the page shows (the `breadcrumbs` tag)."""
     url = settings.SITE_URL + article.get_absolute_url()
     posting = {
         "@type": "BlogPosting",
@@ -29,15 +30,9 @@ def article_data(article, publisher: dict) -> list[dict]:
         "url": url,
         "name": article.title,
         "mainEntity": posting,
-        "about": [category.name for category in article.categories.all()],
+        "about": [category.name for category in article.topics],
     }
     if article.medical_reviewer and article.reviewed_on:
         page["reviewedBy"] = person_reference(article.medical_reviewer)
         page["lastReviewed"] = article.reviewed_on.isoformat()
-    breadcrumbs = [("Home", settings.SITE_URL + "/")]
-    if category := next(iter(article.categories.all()), None):
-        breadcrumbs.append(
-            (category.name, settings.SITE_URL + category.get_absolute_url())
-        )
-    breadcrumbs.append((article.title, url))
-    return [page, breadcrumb_list(breadcrumbs)]
+    return [page]

@@ -14,6 +14,7 @@ urlpatterns = [
         public_page(feeds.CategoryFeed()),
         name="category_feed",
     ),
+    path("blog/tag/", views.tag_list, name="tag_list"),
     path("blog/tag/<slug:slug>/", views.tag, name="tag"),
     path("blog/<slug:slug>/", views.article_detail, name="article_detail"),
 ]

@@ -1,4 +1,7 @@
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -51,8 +54,30 @@ def category(request, slug):
 
 @require_safe
 @public_page
+def tag_list(request):
+    """Every topic with public articles, and how many (one query)."""
+    topics = (
+        TaggedArticle.objects.filter(content_object__in=Article.objects.published())
+        .values("tag__name", "tag__slug")
+        .annotate(articles=Count("content_object"))
+        .order_by("tag__name")
+    )
+    return render(request, "blog/tag_list.html", {"topics": topics})
+
+
+@require_safe
+@public_page
 def tag(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    """One topic's articles. Its address is the lowercase slug: any other spelling
+    (/blog/tag/Knee/) redirects there for good."""
+    tag = (
+        Tag.objects.filter(slug=slug).first()
+        or Tag.objects.filter(slug__iexact=slug).order_by("pk").first()
+    )
+    if tag is None:
+        raise Http404("No such topic.")
+    if slug != tag.slug.lower():
+        return redirect("blog:tag", slug=tag.slug.lower(), permanent=True)
     members = TaggedArticle.objects.filter(tag=tag)
     context = {
         "page": group_page(
@@ -61,6 +86,7 @@ def tag(request, slug):
             Article.objects.published().filter(tags=tag),
         ),
         "heading": f"Articles about {tag.name}",
+        "topic": tag,
     }
     return render(request, "blog/article_list.html", context)
 
@@ -69,9 +95,10 @@ def group_page(request, member_ids, public_members) -> ListPage:
     """A page of the public articles of a category or tag, newest first.
 
     A large group is listed by one query that walks public articles newest first
-    and soon meets enough members. A small one (SMALL_GROUP members or fewer) is
-    looked up through its members instead, since that walk would cross nearly
-    every article to find a few (3 queries, whatever the size of the library).
+    and soon meets enough members, and counted by another. A small one
+    (SMALL_GROUP members or fewer) is looked up through its members instead, since
+    that walk would cross nearly every article to find a few (3 queries, whatever
+    the size of the library).
     """
     ids = list(member_ids[: SMALL_GROUP + 1])
     if len(ids) > SMALL_GROUP:
@@ -90,5 +117,17 @@ def article_detail(request, slug):
         "author", "medical_reviewer"
     ).prefetch_related("categories", "tags")
     article = public_or_preview(request, articles, slug=slug)
-    context = {"article": article, "related": related_articles(article)}
+    context = {
+        "article": article,
+        "related": related_articles(article),
+        "trail": article_trail(article),
+    }
     return render_publishable(request, "blog/article_detail.html", context, article)
+
+
+def article_trail(article) -> list[tuple[str, str]]:
+    """Home, the articles, the article's first topic, the article."""
+    trail = [("Home", reverse("blog:home")), ("Articles", reverse("blog:article_list"))]
+    if topic := next(iter(article.topics), None):
+        trail.append((topic.name, topic.get_absolute_url()))
+    return [*trail, (article.title, article.get_absolute_url())]

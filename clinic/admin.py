@@ -24,6 +24,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     fieldsets = [
         (None, {"fields": ["name", "description", "phone", "logo"]}),
+        (
+            "Brand colours",
+            {
+                "fields": ["primary_color", "accent_color"],
+                "description": "Colours too light for text to be read on them are "
+                "refused, with a darker shade of the same colour that passes.",
+            },
+        ),
         ("Footer", {"fields": ["emergency_notice", "footer_text"]}),
         (
             "Social networks",

@@ -1,6 +1,7 @@
 """The clinic itself: its settings, its locations (with their hours) and its people,
 and old addresses kept working."""
 
+import hashlib
 from datetime import date
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from clinic import hours, icons, images, phones
+from clinic import colors, hours, icons, images, phones
 
 SOCIAL_NETWORKS = {  # field: name shown, in the order shown
     "facebook": "Facebook",
@@ -115,6 +116,23 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="What the share image shows, for people who cannot see it.",
     )
+    primary_color = models.CharField(
+        "main colour",
+        max_length=7,
+        default="#0b5563",
+        validators=[colors.validate_hex_color],
+        help_text="Links, buttons and the footer, as # and six digits (#0b5563). "
+        "It must be dark enough for white text on it, and for links on pale "
+        "backgrounds, to be read easily.",
+    )
+    accent_color = models.CharField(
+        "accent colour",
+        max_length=7,
+        default="#b3461b",
+        validators=[colors.validate_hex_color],
+        help_text="Badges such as Featured and the edge of notices, as # and six "
+        "digits (#b3461b). It carries white text, so it must be dark enough too.",
+    )
 
     objects = SiteSettingsManager()
 
@@ -143,20 +161,44 @@ class SiteSettings(models.Model):
             icons.make_icons(self.logo.name)
 
     def clean(self):
+        errors = {}
         if self.share_image and not self.share_image_alt.strip():
-            raise ValidationError(
-                {
-                    "share_image_alt": ValidationError(
-                        "Describe the share image for people who cannot see it.",
-                        code="alt_required",
-                    )
-                }
+            errors["share_image_alt"] = ValidationError(
+                "Describe the share image for people who cannot see it.",
+                code="alt_required",
             )
+        for field in ("primary_color", "accent_color"):
+            color = getattr(self, field).lower()
+            setattr(self, field, color)
+            if colors.HEX_COLOR.fullmatch(color) and (
+                error := colors.unreadable(color)
+            ):
+                errors[field] = error
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def first_run_defaults(cls) -> "SiteSettings":
         """Unsaved settings from the environment (CLINIC_NAME, CLINIC_PHONE)."""
         return cls(name=settings.CLINIC_NAME, phone=settings.CLINIC_PHONE)
+
+    @property
+    def brand_stylesheet(self) -> str:
+        """The brand colours as the custom properties static/css/site.css uses."""
+        properties = {
+            "brand": self.primary_color,
+            "brand-dark": colors.darker(self.primary_color, 0.3),
+            "accent": self.accent_color,
+        }
+        declarations = "".join(
+            f"--{name}:{value};" for name, value in properties.items()
+        )
+        return f":root{{{declarations}}}\n"
+
+    @property
+    def brand_version(self) -> str:
+        """Names the current colours in the stylesheet's address."""
+        return hashlib.sha256(self.brand_stylesheet.encode()).hexdigest()[:12]
 
     @property
     def logo_sources(self) -> images.Sources:

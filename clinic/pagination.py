@@ -1,23 +1,31 @@
-"""Pages of a list (articles, search results), found without counting them all."""
+"""Pages of a list (articles, search results), numbered from the first to the last."""
 
+import math
 from dataclasses import dataclass
 
 from django.http import Http404
 
-PER_PAGE = 10
+# Twelve fills every row of a grid of one, two, three or four columns.
+PER_PAGE = 12
+# Page numbers shown on each side of the current one, besides the first and last.
+NEIGHBOURS = 2
 
 
 @dataclass
 class ListPage:
-    """One page of results, found without counting them all."""
+    """One page of results, and where it stands among them."""
 
     items: list
     number: int
-    has_next: bool
+    last: int  # the number of the last page (1 for an empty list)
 
     @property
     def has_previous(self) -> bool:
         return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.last
 
     @property
     def previous_page_number(self) -> int:
@@ -27,17 +35,36 @@ class ListPage:
     def next_page_number(self) -> int:
         return self.number + 1
 
+    @property
+    def numbers(self) -> list[int | None]:
+        """The page numbers to link: the first, the last, and the current page's
+        neighbours; None marks a gap."""
+        shown = {1, self.last} | set(
+            range(
+                max(1, self.number - NEIGHBOURS),
+                min(self.last, self.number + NEIGHBOURS) + 1,
+            )
+        )
+        numbers: list[int | None] = []
+        for number in sorted(shown):
+            if numbers and number - numbers[-1] > 1:
+                numbers.append(None)
+            numbers.append(number)
+        return numbers
+
 
 def paginate(request, items) -> ListPage:
-    """Page `?page=` of a queryset or list; 404 for a page that is not there."""
+    """Page `?page=` of a queryset (one query to count it) or of a list; 404 for a
+    page that is not there."""
     value = request.GET.get("page", "1")
     if not value.isdigit() or not 1 <= int(value) <= 100_000:
         raise Http404("No such page.")
     number = int(value)
-    start = (number - 1) * PER_PAGE
-    window = list(items[start : start + PER_PAGE + 1])
-    if number > 1 and not window:
+    count = len(items) if isinstance(items, list) else items.count()
+    last = max(1, math.ceil(count / PER_PAGE))
+    if number > last:
         raise Http404("No such page.")
+    start = (number - 1) * PER_PAGE
     return ListPage(
-        items=window[:PER_PAGE], number=number, has_next=len(window) > PER_PAGE
+        items=list(items[start : start + PER_PAGE]), number=number, last=last
     )

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -35,7 +36,17 @@ def person_detail(request, slug):
         return redirect(person, permanent=True)
     if person.clinician:
         prefetch_related_objects([person], *PROFILE_LINKS)
-    return render(request, "clinic/person_detail.html", {"person": person})
+        directory = ("Physicians and therapists", reverse("clinic:physician_list"))
+    else:
+        directory = ("Articles", reverse("blog:article_list"))
+    trail = [
+        ("Home", reverse("blog:home")),
+        directory,
+        (person.name, person.get_absolute_url()),
+    ]
+    return render(
+        request, "clinic/person_detail.html", {"person": person, "trail": trail}
+    )
 
 
 @require_safe
@@ -60,5 +71,10 @@ def location_detail(request, slug):
         "location": location,
         "today": location.hours_on(timezone.localdate()),
         "schema": {"@context": "https://schema.org"} | schema,
+        "trail": [
+            ("Home", reverse("blog:home")),
+            ("Locations", reverse("clinic:location_list")),
+            (location.name, location.get_absolute_url()),
+        ],
     }
     return render(request, "clinic/location_detail.html", context)

@@ -39,6 +39,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("apple-touch-icon.png", views.touch_icon, name="touch_icon"),
+    path("brand.css", views.brand_css, name="brand_css"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
@@ -16,6 +17,7 @@ from clinic_site.page_cache import content_version
 
 CACHE_PROBE_KEY = "healthz-probe"
 ICON_MAX_AGE = 24 * 60 * 60  # a new logo reaches browsers within a day
+ONE_YEAR = 365 * 24 * 60 * 60
 logger = logging.getLogger(__name__)
 
 
@@ -94,6 +96,23 @@ def favicon(request):
 @cache_control(public=True, max_age=ICON_MAX_AGE)
 def touch_icon(request):
     return _icon(icons.TOUCH_ICON, "image/png")
+
+
+@require_safe
+def brand_css(request):
+    """The brand colours of the site settings, as CSS custom properties.
+
+    Pages link it with the colours' version in the address (?v=), which browsers may
+    keep for a year: new colours mean a new address on every page (the page cache
+    drops pages when the settings change). Any other address is checked every time.
+    """
+    site = site_chrome(content_version())["site"]
+    response = HttpResponse(site.brand_stylesheet, content_type="text/css")
+    if request.GET.get("v") == site.brand_version:
+        patch_cache_control(response, public=True, max_age=ONE_YEAR, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
 
 
 def _icon(icon: str, content_type: str) -> HttpResponse:

@@ -2,11 +2,10 @@
 
 from django.conf import settings
 
-from clinic.structured_data import breadcrumb_list
 
-
-def page_data(page, trail: list[tuple[str, str]]) -> list[dict]:
-    """A WebPage, and the BreadcrumbList of the same trail the page shows."""
+def page_data(page) -> dict:
+    """A WebPage; its BreadcrumbList comes with the trail the page shows (the
+    `breadcrumbs` tag)."""
     web_page = {
         "@context": "https://schema.org",
         "@type": "WebPage",
@@ -20,5 +19,4 @@ def page_data(page, trail: list[tuple[str, str]]) -> list[dict]:
         web_page["datePublished"] = page.published_at.isoformat()
     if page.share_image:
         web_page["primaryImageOfPage"] = settings.SITE_URL + page.image_sources.fallback
-    absolute_trail = [(name, settings.SITE_URL + link) for name, link in trail]
-    return [web_page, breadcrumb_list(absolute_trail)]
+    return web_page

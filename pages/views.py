@@ -33,6 +33,6 @@ def page(request, path):
         "subpages": page.children.published().only(
             "title", "path", "summary", "parent"
         ),
-        "structured_data": page_data(page, trail),
+        "structured_data": page_data(page),
     }
     return render_publishable(request, "pages/page_detail.html", context, page)

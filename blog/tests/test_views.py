@@ -1,11 +1,13 @@
+import re
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from blog.models import Article, Category
-from conftest import jpeg_upload
+from conftest import breadcrumb_trail, jpeg_upload, json_ld
 
 
 @pytest.fixture
@@ -24,14 +26,46 @@ def test_home_shows_featured_and_latest_articles_and_the_call_to_action(
     assert 'href="/appointments/request/"' in page
 
 
-def test_article_list_is_newest_first_ten_per_page(client, make_article):
+def test_article_list_is_newest_first_twelve_per_page(client, make_article):
     articles = [
-        make_article(published_at=timezone.now() - timedelta(days=n)) for n in range(12)
+        make_article(published_at=timezone.now() - timedelta(days=n)) for n in range(14)
     ]
     first = client.get("/blog/").context["page"]
     second = client.get("/blog/?page=2").context["page"]
-    assert first.items == articles[:10] and first.has_next
-    assert second.items == articles[10:] and not second.has_next
+    assert first.items == articles[:12] and first.has_next
+    assert second.items == articles[12:] and not second.has_next
+
+
+def test_pagination_links_the_first_and_last_pages_and_the_neighbours_of_this_one(
+    client, make_article, monkeypatch
+):
+    monkeypatch.setattr("clinic.pagination.PER_PAGE", 1)
+    for _ in range(9):
+        make_article()
+    page = client.get("/blog/", {"page": 5}).content.decode()
+    nav = page[page.index('<nav class="pagination"') :]
+    nav = re.sub(
+        r'<span class="visually-hidden">Page </span>', "", nav[: nav.index("</nav>")]
+    )
+    links = re.findall(r'href="([^"]+)">([^<]+)</a>', nav)
+    assert links == [
+        ("?page=4", "← Newer"),
+        ("/blog/", "1"),
+        ("?page=3", "3"),
+        ("?page=4", "4"),
+        ("?page=6", "6"),
+        ("?page=7", "7"),
+        ("?page=9", "9"),
+        ("?page=6", "Older →"),
+    ]
+    assert '<span aria-current="page">5</span>' in nav
+    assert nav.count("…") == 2
+    assert client.get("/blog/", {"page": 10}).status_code == 404
+
+
+def test_a_list_of_one_page_shows_no_pagination(client, make_article):
+    make_article()
+    assert 'class="pagination"' not in client.get("/blog/").content.decode()
 
 
 @pytest.mark.parametrize("page", ["0", "abc", "-1", "99", "1.5", "9" * 30])
@@ -72,14 +106,60 @@ def test_article_page_shows_byline_dates_review_categories_and_tags(
         reviewed_on=timezone.localdate() - timedelta(days=3),
     )
     page = client.get(article.get_absolute_url()).content.decode()
-    assert (
-        "Categories: <a" in page and ">Blog</a>, <a" in page and ">Featured</a>" in page
-    )
+    assert 'Categories: <a href="/blog/category/blog/">Blog</a></span>' in page
     profile = '<a href="/physicians/dana-whitfield/">Dana Whitfield, MD</a>'
     assert f"By {profile}" in page
     assert f"Medically reviewed by {profile} on" in page
     assert 'href="/blog/tag/knee/"' in page
     assert f'href="/appointments/request/?article={article.slug}"' in page
+
+
+def test_featured_shows_as_a_badge_and_not_among_the_categories(
+    client, make_article, featured, blog_category
+):
+    article = make_article(categories=[blog_category, featured])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a class="badge" href="/blog/category/featured/">Featured</a>' in page
+    listed = page[
+        page.index("Categories:") : page.index("</span>", page.index("Categories:"))
+    ]
+    assert "Featured" not in listed
+    assert "Blog" in listed
+    assert json_ld(page)[0]["about"] == ["Blog"]
+
+
+def test_any_category_an_editor_marks_as_a_badge_shows_as_one(
+    client, make_article, featured, blog_category
+):
+    news = Category.objects.get(slug="news")
+    news.shows_as_badge = True
+    news.save()
+    featured.shows_as_badge = False
+    featured.save()
+    article = make_article(categories=[news, featured])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a class="badge" href="/blog/category/news/">News</a>' in page
+    assert 'Categories: <a href="/blog/category/featured/">Featured</a>' in page
+
+
+def test_the_article_trail_ends_on_the_article_and_search_engines_read_the_same(
+    client, make_article, featured, blog_category, settings
+):
+    article = make_article(title="Knee pain", categories=[featured, blog_category])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert breadcrumb_trail(page) == [
+        ("Home", "/"),
+        ("Articles", "/blog/"),
+        ("Blog", "/blog/category/blog/"),
+        ("Knee pain", None),
+    ]
+    [trail] = [block for block in json_ld(page) if block["@type"] == "BreadcrumbList"]
+    assert [(item["name"], item["item"]) for item in trail["itemListElement"]] == [
+        ("Home", settings.SITE_URL + "/"),
+        ("Articles", settings.SITE_URL + "/blog/"),
+        ("Blog", settings.SITE_URL + "/blog/category/blog/"),
+        ("Knee pain", settings.SITE_URL + article.get_absolute_url()),
+    ]
 
 
 def test_the_author_box_shows_the_authors_photo_and_links_to_their_profile(
@@ -181,7 +261,7 @@ def test_tag_pages_list_the_same_articles_whatever_the_tag_size(
     monkeypatch.setattr("blog.views.SMALL_GROUP", small_group)
     tagged = [
         make_article(tags=["knee"], published_at=timezone.now() - timedelta(days=n))
-        for n in range(12)
+        for n in range(14)
     ]
     make_article(tags=["knee"], status=Article.Status.DRAFT)
     make_article(tags=["hip"])
@@ -189,3 +269,42 @@ def test_tag_pages_list_the_same_articles_whatever_the_tag_size(
     second = client.get(reverse("blog:tag", args=["knee"]), {"page": 2}).context["page"]
     assert first.items + second.items == tagged
     assert first.has_next and not second.has_next
+
+
+def test_a_tag_address_in_any_case_redirects_for_good_to_the_lowercase_one(
+    client, make_article
+):
+    make_article(tags=["knee"])
+    response = client.get("/blog/tag/Knee/")
+    assert response.status_code == 301
+    assert response["Location"] == "/blog/tag/knee/"
+    assert client.get("/blog/tag/KNEE/?page=1").status_code == 301
+
+
+def test_a_tag_saved_with_capitals_is_served_at_its_lowercase_address(
+    client, make_article
+):
+    article = make_article()
+    article.tags.add(Tag.objects.create(name="ACL", slug="ACL"))
+    response = client.get("/blog/tag/acl/")
+    assert response.context["page"].items == [article]
+    assert client.get("/blog/tag/ACL/")["Location"] == "/blog/tag/acl/"
+
+
+def test_the_topics_page_lists_each_topic_with_its_public_articles_counted(
+    client, make_article
+):
+    make_article(tags=["knee", "stairs"])
+    make_article(tags=["knee"])
+    make_article(tags=["knee", "secret"], status=Article.Status.DRAFT)
+    make_article(tags=["later"], published_at=timezone.now() + timedelta(days=1))
+    page = client.get("/blog/tag/").content.decode()
+    topics = re.findall(
+        r'<li><a href="(/blog/tag/[^"]+)">([^<]+)</a> '
+        r'<span class="topic-count">([^<]+)</span>',
+        page,
+    )
+    assert topics == [
+        ("/blog/tag/knee/", "knee", "2 articles"),
+        ("/blog/tag/stairs/", "stairs", "1 article"),
+    ]

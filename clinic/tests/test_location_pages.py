@@ -1,6 +1,5 @@
 """/locations/ and a page per location: when it is open, how to get there, a visit."""
 
-import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -10,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from clinic.models import Location
+from conftest import breadcrumb_trail, json_ld
 
 A_MONDAY = date(2026, 11, 23)
 
@@ -54,11 +54,6 @@ def make_location(db):
         return location
 
     return make
-
-
-def json_ld(page: str) -> list[dict]:
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)
-    return [json.loads(block) for block in blocks]
 
 
 def test_the_list_shows_each_active_location_with_phone_link_and_todays_hours(
@@ -184,6 +179,21 @@ def test_a_location_page_describes_a_medical_clinic_with_its_hours(
     [closure] = clinic["specialOpeningHoursSpecification"]
     assert closure["opens"] == closure["closes"] == "00:00"
     assert closure["validFrom"] == closure["validThrough"] == "2026-11-26"
+
+
+def test_the_trail_ends_on_the_location_as_shown_and_as_structured_data(
+    client, make_location, settings
+):
+    location = make_location(name="Cambridge")
+    page = client.get(location.get_absolute_url()).content.decode()
+    shown = [("Home", "/"), ("Locations", "/locations/"), ("Cambridge", None)]
+    assert breadcrumb_trail(page) == shown
+    trail = json_ld(page)[-1]["itemListElement"]
+    assert [(item["name"], item["item"]) for item in trail] == [
+        ("Home", settings.SITE_URL + "/"),
+        ("Locations", settings.SITE_URL + "/locations/"),
+        ("Cambridge", settings.SITE_URL + location.get_absolute_url()),
+    ]
 
 
 def test_the_clinic_on_every_article_carries_each_locations_hours(

@@ -176,7 +176,7 @@ def test_the_profile_describes_the_clinician_for_search_engines(
 ):
     surgeon.credentials = "MD, FAAOS"
     surgeon.save()
-    [profile] = json_ld(client.get(surgeon.get_absolute_url()).content.decode())
+    profile, _trail = json_ld(client.get(surgeon.get_absolute_url()).content.decode())
     assert profile["@type"] == "ProfilePage"
     person = profile["mainEntity"]
     assert person["@type"] == "Person"
@@ -195,7 +195,7 @@ def test_the_profile_describes_the_clinician_for_search_engines(
 
 
 def test_an_author_page_describes_a_person_without_a_practice(client, writer):
-    [profile] = json_ld(client.get(writer.get_absolute_url()).content.decode())
+    profile, _trail = json_ld(client.get(writer.get_absolute_url()).content.decode())
     person = profile["mainEntity"]
     assert person["name"] == "Ivo Marsh" and person["description"] == "Ivo writes."
     assert "worksFor" not in person and "hasCredential" not in person

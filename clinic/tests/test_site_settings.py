@@ -3,6 +3,7 @@ from its logo."""
 
 import importlib
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -11,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from clinic import icons
+from clinic import colors, icons
 from clinic.models import SiteSettings
 from conftest import error_beside, jpeg_upload
 
@@ -44,6 +45,8 @@ def settings_form():
             "linkedin": "",
             "x": "",
             "share_image_alt": "",
+            "primary_color": "#0b5563",
+            "accent_color": "#b3461b",
         }
         return data | overrides
 
@@ -148,3 +151,54 @@ def test_the_default_icon_is_drawn_without_a_logo():
     assert touch.size == (180, 180)
     assert touch.getpixel((90, 90)) == (255, 255, 255)  # the cross
     assert touch.getpixel((30, 90)) == icons.BRAND_TEAL
+
+
+def test_new_brand_colours_are_served_to_every_page(
+    editor_client, settings_form, client
+):
+    response = editor_client.post(
+        FORM, settings_form(primary_color="#5B2A86", accent_color="#8a3b12")
+    )
+    assert response.status_code == 302, response.context["adminform"].errors
+    page = client.get("/").content.decode()
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/brand\.css\?v=\w+)">', page)
+    served = client.get(stylesheet[1])
+    css = served.content.decode()
+    assert "--brand:#5b2a86;" in css
+    assert "--accent:#8a3b12;" in css
+    assert served["Content-Type"] == "text/css"
+    assert "immutable" in served["Cache-Control"]
+
+
+def test_a_stylesheet_address_naming_old_colours_is_not_kept(client, db):
+    served = client.get("/brand.css?v=old")
+    assert "--brand:#0b5563;" in served.content.decode()
+    assert "max-age=0" in served["Cache-Control"]
+
+
+@pytest.mark.parametrize("field", ["primary_color", "accent_color"])
+def test_a_colour_too_light_to_read_is_refused_with_its_ratio_and_a_shade_that_passes(
+    editor_client, settings_form, field
+):
+    response = editor_client.post(FORM, settings_form(**{field: "#3FA7B5"}))
+    assert response.status_code == 200
+    error = error_beside(response, field)
+    assert "contrast of 2.61:1, below the 4.5:1 that WCAG AA asks for" in error
+    shade = re.search(r"A darker shade of it, (#[0-9a-f]{6}), has", error)[1]
+    assert colors.contrast_ratio(shade, colors.WASH) >= 4.5
+    assert 'value="#3FA7B5"' in response.content.decode()
+    assert SiteSettings.objects.get().primary_color == "#0b5563"
+    # The suggestion is accepted as it is.
+    response = editor_client.post(FORM, settings_form(**{field: shade}))
+    assert response.status_code == 302
+
+
+def test_a_colour_that_is_not_hexadecimal_is_refused(editor_client, settings_form):
+    response = editor_client.post(FORM, settings_form(primary_color="teal"))
+    assert "# and six hexadecimal digits" in error_beside(response, "primary_color")
+
+
+def test_contrast_ratios_follow_wcag():
+    assert colors.contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert colors.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert colors.readable_shade("#0b5563", colors.WASH) == "#0b5563"

@@ -6,6 +6,9 @@ per page (a folder holds the subpages of the page of the same name): TOML front 
 between `+++` lines, then the body in the HTML the editor allows. People, addresses
 and phone numbers are fictional (555-01xx numbers are reserved for fiction).
 
+An article's or page's `illustration` names the drawing made for it in the brand
+colours (illustrations.py), with its description.
+
 Dates are relative to the day the command runs: `published_days_ago` is negative for
 a scheduled article; `reviewed_days_ago` is given only with a `reviewer`.
 """

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from clinic.structured_data import breadcrumb_list
+
 register = template.Library()
 
 # The characters that could close a <script> element or start markup, as JSON escapes.
@@ -42,6 +44,14 @@ def json_ld(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     safe_text = mark_safe(text.translate(_JSON_ESCAPES))  # nothing left that HTML reads
     return format_html('<script type="application/ld+json">{}</script>', safe_text)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(trail):
+    """The trail from the home page to this page, as visitors and search engines
+    read it: one list of (name, address) pairs, the last one the page itself."""
+    absolute = [(name, absolute_url(link)) for name, link in trail]
+    return {"trail": trail, "structured_data": breadcrumb_list(absolute)}
 
 
 FOOTER_CONTEXT = [

@@ -10,9 +10,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
+from PIL import Image
 
 from blog.models import Article, Category
-from clinic.models import Location, Person
+from clinic.models import Location, Person, SiteSettings
+from clinic_site.demo import illustrations
 from clinic_site.management.commands.seed_demo import Command as SeedDemo
 from clinic_site.models import MenuItem
 from pages.models import Page
@@ -57,6 +59,23 @@ def test_the_demo_has_what_the_issue_asks_for(demo):
     ]
     assert len(several) >= 3
     assert all(article.featured_image for article in Article.objects.all())
+
+
+def test_demo_pictures_are_drawings_of_their_subject_in_the_brand_colours(db, settings):
+    settings.DEBUG = True
+    site = SiteSettings.objects.get()
+    site.primary_color = "#5b2a86"
+    site.save()
+    call_command("seed_demo", stdout=io.StringIO())
+    knee = Article.objects.get(slug="knee-pain-on-stairs")
+    assert knee.featured_image_alt == illustrations.DESCRIPTIONS["knee"]
+    with knee.featured_image.open() as file:
+        paper = Image.open(file).convert("RGB").getpixel((4, 4))
+    expected = illustrations.tint("#5b2a86", 0.9)
+    assert all(abs(a - b) <= 4 for a, b in zip(paper, expected, strict=True))
+    descriptions = set(illustrations.DESCRIPTIONS.values())
+    assert {a.featured_image_alt for a in Article.objects.all()} <= descriptions
+    assert Page.objects.get(path="about").share_image_alt in descriptions
 
 
 def test_the_demo_has_the_clinic_s_pages(demo, client):

@@ -168,3 +168,11 @@ def test_icons_are_served_from_the_page_cache(client, db, django_assert_num_quer
     client.get("/favicon.ico")
     with django_assert_num_queries(0):
         assert client.get("/favicon.ico").status_code == 200
+
+
+def test_the_brand_stylesheet_costs_no_query_once_a_page_was_served(
+    client, db, django_assert_num_queries
+):
+    client.get("/")
+    with django_assert_num_queries(0):
+        assert "--brand:" in client.get("/brand.css").content.decode()

@@ -78,7 +78,7 @@ def test_a_common_word_shows_a_bounded_number_of_pages(client, make_page):
 def test_pages_are_shown_on_the_first_page_of_results_only(
     client, make_article, make_page
 ):
-    for _ in range(11):
+    for _ in range(13):
         make_article(title="Shoulder exercises")
     make_page(slug="shoulder", title="Shoulder care")
     assert found_pages(client.get("/search/", {"q": "shoulder"})) == ["/shoulder/"]

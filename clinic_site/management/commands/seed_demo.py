@@ -1,6 +1,5 @@
 import io
 import math
-import random
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,11 +19,13 @@ from clinic.models import (
     Location,
     OpeningHours,
     Person,
+    SiteSettings,
     Specialty,
     Weekday,
 )
 from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
+from clinic_site.demo import illustrations
 from clinic_site.models import MenuItem
 from clinic_site.roles import EDITORS, FRONT_DESK
 from pages.models import Page
@@ -131,10 +132,8 @@ class Command(BaseCommand):
             reviewed_on=(now - timedelta(days=reviewed)).date() if reviewed else None,
             status=Article.Status.DRAFT if data["status"] == "draft" else "published",
             published_at=now - timedelta(days=data["published_days_ago"], hours=3),
-            featured_image=ContentFile(
-                picture(data["image_colors"], data["slug"]), "demo.jpg"
-            ),
-            featured_image_alt=data["image_alt"],
+            featured_image=self.illustration(data["illustration"]),
+            featured_image_alt=illustrations.DESCRIPTIONS[data["illustration"]],
         )
         article.save()
         article.categories.set(Category.objects.filter(slug__in=data["categories"]))
@@ -157,13 +156,19 @@ class Command(BaseCommand):
             status=Page.Status.PUBLISHED,
             published_at=timezone.now() - timedelta(days=60),
         )
-        if "image_colors" in data:
-            page.share_image = ContentFile(
-                picture(data["image_colors"], data["path"]), "demo.jpg"
-            )
-            page.share_image_alt = data["image_alt"]
+        if subject := data.get("illustration"):
+            page.share_image = self.illustration(subject)
+            page.share_image_alt = illustrations.DESCRIPTIONS[subject]
         page.save()
         return True
+
+    def illustration(self, subject: str) -> ContentFile:
+        """A drawing of the subject in the clinic's brand colours."""
+        site = SiteSettings.objects.current()
+        drawing = illustrations.illustration(
+            subject, site.primary_color, site.accent_color
+        )
+        return ContentFile(drawing, "demo.jpg")
 
     def menu_item(self, data) -> None:
         """Put a demo page in a menu, once the page exists."""
@@ -214,34 +219,6 @@ class Command(BaseCommand):
             "no second factor yet: sign in, then set one up with enrolment code "
             f"{enrolment.issue(user)}"
         )
-
-
-def picture(colors, seed: str) -> bytes:
-    """An abstract illustration: a two-color gradient with soft overlapping circles."""
-    width, height = 1280, 800
-    start, end = (Image.new("RGB", (1, 1), color).getpixel((0, 0)) for color in colors)
-    image = Image.new("RGB", (width, height))
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        mix = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(
-                round(a + (b - a) * mix) for a, b in zip(start, end, strict=True)
-            ),
-        )
-    rng = random.Random(seed)
-    overlay = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    shapes = ImageDraw.Draw(overlay)
-    for _ in range(7):
-        radius = rng.randint(120, 420)
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        shade = (255, 255, 255, rng.randint(30, 80))
-        shapes.ellipse([x - radius, y - radius, x + radius, y + radius], fill=shade)
-    image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=88)
-    return buffer.getvalue()
 
 
 def portrait(look: dict) -> bytes:
