@@ -180,6 +180,18 @@ class AppointmentRequestForm(forms.ModelForm):
                 field.field.widget.attrs["autofocus"] = True
                 break
 
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Each problem once, as (anchor, message), for the summary above the form.
+
+        The form token's message has no field to point to (the anchor is empty).
+        """
+        problems = [("", message) for message in self["form_token"].errors]
+        for field in self.visible_fields():
+            if field.errors:
+                anchor = field.auto_id + ("_0" if field.use_fieldset else "")
+                problems.append((anchor, field.errors[0]))
+        return problems
+
     @property
     def is_spam(self) -> bool:
         """The honeypot was filled: a bot. (Only meaningful after is_valid().)"""
