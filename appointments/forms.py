@@ -280,3 +280,40 @@ class AppointmentRequestForm(forms.ModelForm):
             appointment.status = AppointmentRequest.Status.SPAM
         appointment.save()
         return appointment
+
+
+class FrontDeskForm(forms.ModelForm):
+    """What the front desk records on a request: its status, the visit, notes."""
+
+    class Meta:
+        model = AppointmentRequest
+        fields = ["status", "scheduled_for", "staff_notes"]
+        labels = {"scheduled_for": "Visit booked for"}
+        help_texts = {
+            "scheduled_for": "Date and time of the visit, in the clinic's time zone. "
+            "Needed to mark the request scheduled."
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("status") != AppointmentRequest.Status.SCHEDULED:
+            return cleaned_data
+        visit = cleaned_data.get("scheduled_for")
+        if visit is None and "scheduled_for" not in self.errors:
+            self.add_error(
+                "scheduled_for",
+                ValidationError(
+                    "Give the date and time of the visit to mark it scheduled.",
+                    code="visit_time_needed",
+                ),
+            )
+        newly_set = {"status", "scheduled_for"} & set(self.changed_data)
+        if visit is not None and newly_set and visit <= timezone.now():
+            self.add_error(
+                "scheduled_for",
+                ValidationError(
+                    "This time has passed. Give the date and time of the visit ahead.",
+                    code="visit_in_the_past",
+                ),
+            )
+        return cleaned_data
