@@ -72,6 +72,12 @@ def test_the_admin_header_links_to_the_security_page(client, editor, sign_in):
     assert f'<a href="{SECURITY}">Account security</a>' in header[:2000]
 
 
+def test_every_staff_page_has_the_clinic_s_admin_styles(client, front_desk, sign_in):
+    sign_in(front_desk)
+    for url in [STAFF_AREA, "/admin/appointments/appointmentrequest/", SECURITY]:
+        assert re.search(r'href="/static/css/admin[.\w]*\.css"', client.get(url).text)
+
+
 def test_staff_choose_a_new_password_by_email_and_still_need_the_second_factor(
     client, front_desk, mailoutbox, settings
 ):
