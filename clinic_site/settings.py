@@ -83,13 +83,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_otp",
-    "django_otp.plugins.otp_static",
-    "django_otp.plugins.otp_totp",
+    "clinic_site.app_names.BackupCodesConfig",  # django_otp's, under plain names
+    "clinic_site.app_names.AuthenticatorAppsConfig",
     "two_factor",
-    "axes",
+    "clinic_site.app_names.SignInAttemptsConfig",  # axes
     "csp",
     "reversion",
-    "taggit",
+    "clinic_site.app_names.TagsConfig",  # taggit
     "django_prose_editor",
     "clinic_site",
     "clinic",

@@ -116,3 +116,19 @@ def test_a_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same
     sent = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
     assert sent["Location"] == reverse("password_reset_done")
     assert mailoutbox == []
+
+
+def test_the_admin_home_names_every_section_in_plain_words(
+    client, administrator, sign_in
+):
+    sign_in(administrator)
+    page = client.get(STAFF_AREA).text
+    for raw in ["Otp_Static", "Otp_Totp", "Axes", "Taggit"]:
+        assert f">{raw}<" not in page, raw
+    for name in [
+        "Second factor: backup codes",
+        "Second factor: authenticator apps",
+        "Sign-in attempts and lockouts",
+        "Article tags",
+    ]:
+        assert name in page, name
