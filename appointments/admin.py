@@ -85,6 +85,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         queue.OverdueFilter,
         "location",
         "preferred_provider",
+        "scheduled_for",
         "created_at",
         ("source_article", queue.SourceArticleFilter),
     ]

@@ -37,8 +37,14 @@ def response_cutoff(now=None):
     return moment
 
 
-def overdue_condition(now=None) -> Q:
-    return Q(status=AppointmentRequest.Status.NEW, created_at__lt=response_cutoff(now))
+def overdue_condition(now=None, *, through="") -> Q:
+    """Overdue requests; `through` reaches them over a relation ("requests__")."""
+    return Q(
+        **{
+            f"{through}status": AppointmentRequest.Status.NEW,
+            f"{through}created_at__lt": response_cutoff(now),
+        }
+    )
 
 
 def with_overdue(requests):

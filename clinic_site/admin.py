@@ -7,6 +7,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
+from appointments import dashboard
 from appointments.models import Notification
 from appointments.reports import may_see_report, source_report
 from clinic_site import first_run
@@ -74,17 +75,21 @@ class ClinicAdminSite(admin.AdminSite):
         return redirect_to_login(next_url)
 
     def index(self, request, extra_context=None):
-        """The home page, with the emails that could not be sent and what the site
-        still lacks, each for those who can act on it."""
+        """The home page, with the emails that could not be sent, what the site still
+        lacks and the day's requests per location, each for those who can act on it."""
         failing = 0
         if request.user.has_perm("appointments.view_notification"):
             failing = Notification.objects.failing().count()
         lacking = []
         if request.user.has_perm("clinic.change_sitesettings"):
             lacking = first_run.problems()
+        requests_by_location = []
+        if request.user.has_perm("appointments.view_appointmentrequest"):
+            requests_by_location = dashboard.location_counts()
         context = {
             "failing_notifications": failing,
             "first_run_problems": lacking,
+            "requests_by_location": requests_by_location,
         } | (extra_context or {})
         return super().index(request, context)
 

@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from appointments.dashboard import today_span
 from appointments.models import AccessRecord, AppointmentRequest, Notification
 from appointments.queue import response_cutoff
 from conftest import post_change_form
@@ -571,3 +572,38 @@ def test_notes_on_a_visit_that_has_happened_can_still_be_saved(
         client, appointment, status="scheduled", staff_notes="Came in.", **visit(held)
     )
     assert response.status_code == 302
+
+
+def test_the_front_desk_home_counts_the_day_per_location_with_links_to_each(
+    client, front_desk, make_request, make_location, location, sign_in
+):
+    other = make_location(name="Waltham")
+    late = make_request(age=timedelta(days=10))
+    make_request()
+    in_an_hour = timezone.now() + timedelta(hours=1)
+    start, end = today_span()
+    booked = make_request(
+        location=other,
+        status="scheduled",
+        scheduled_for=min(max(in_an_hour, start), end - timedelta(minutes=1)),
+    )
+    make_request(location=other, status="scheduled", scheduled_for=end + timedelta(1))
+    sign_in(front_desk)
+    page = client.get("/admin/").text
+    home = page[page.index("Appointment requests today") :]
+    links = {
+        text: url.replace("&amp;", "&")
+        for url, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', home)
+    }
+    assert "2 new" in home and "1 overdue" in home
+    assert "1 today" in home and "0 today" in home
+    overdue = client.get(links["1 overdue"]).context["cl"].result_list
+    assert list(overdue) == [late]
+    today = client.get(links["1 today"]).context["cl"].result_list
+    assert list(today) == [booked]
+
+
+def test_editors_home_has_no_request_counts(client, editor, make_request, sign_in):
+    make_request()
+    sign_in(editor)
+    assert "Appointment requests today" not in client.get("/admin/").text
