@@ -147,7 +147,17 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         ),
         (
             "Front desk",
-            {"fields": ["status", "scheduled_for", "staff_notes", "handled_by"]},
+            {
+                "fields": [
+                    "status",
+                    "scheduled_for",
+                    "visit_location",
+                    "visit_physician",
+                    "send_visit_email",
+                    "staff_notes",
+                    "handled_by",
+                ]
+            },
         ),
         ("Consent", {"fields": ["consented_at", "consent_version", "updated_at"]}),
     ]
@@ -225,6 +235,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         if form.changed_data:
             obj.handled_by = request.user
         super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("send_visit_email"):
+            notifications.queue_visit_confirmation(obj)
 
     @admin.display(description="Received", ordering="created_at")
     def received(self, obj):
@@ -283,7 +295,12 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         appointments = list(
             queryset.select_related(
-                "location", "preferred_provider", "source_article", "handled_by"
+                "location",
+                "preferred_provider",
+                "source_article",
+                "handled_by",
+                "visit_location",
+                "visit_physician",
             )
         )
         record_access(request, AccessRecord.Action.EXPORT, appointments)

@@ -34,6 +34,8 @@ COLUMNS = [
     ("Reason", lambda a: a.reason),
     ("Source article", lambda a: a.source_article.title if a.source_article else ""),
     ("Scheduled for", lambda a: local_time(a.scheduled_for)),
+    ("Visit at", lambda a: a.visit_location.name if a.visit_location else ""),
+    ("With", lambda a: a.visit_physician or ""),
     ("Handled by", lambda a: a.handled_by.get_username() if a.handled_by else ""),
     ("Staff notes", lambda a: a.staff_notes),
 ]

@@ -506,11 +506,12 @@ def test_the_overdue_filter_keeps_new_requests_past_the_response_time(
     assert list(shown) == [late]
 
 
-def visit(moment):
+def visit(moment, location):
     local = timezone.localtime(moment)
     return {
         "scheduled_for_0": local.strftime("%Y-%m-%d"),
         "scheduled_for_1": local.strftime("%H:%M"),
+        "visit_location": str(location.pk),
     }
 
 
@@ -541,7 +542,7 @@ def test_scheduled_refuses_a_visit_in_the_past(
 ):
     appointment = make_request()
     sign_in(front_desk)
-    past = visit(timezone.now() - timedelta(days=2000))
+    past = visit(timezone.now() - timedelta(days=2000), appointment.location)
     response = post_change_form(client, appointment, status="scheduled", **past)
     form = response.context["adminform"].form
     assert form.has_error("scheduled_for", code="visit_in_the_past")
@@ -556,10 +557,83 @@ def test_scheduling_a_visit_ahead_is_recorded(
     appointment = make_request()
     sign_in(front_desk)
     ahead = timezone.now().replace(second=0, microsecond=0) + timedelta(days=3)
-    response = post_change_form(client, appointment, status="scheduled", **visit(ahead))
+    response = post_change_form(
+        client, appointment, status="scheduled", **visit(ahead, appointment.location)
+    )
     assert response.status_code == 302
     appointment.refresh_from_db()
     assert (appointment.status, appointment.scheduled_for) == ("scheduled", ahead)
+
+
+def test_scheduled_needs_where_the_visit_is_and_offers_the_patient_s_choice(
+    client, front_desk, make_request, sign_in
+):
+    appointment = make_request()
+    sign_in(front_desk)
+    page = client.get(appointment.get_admin_url()).text
+    chosen = f'<option value="{appointment.location.pk}" selected>'
+    assert chosen in page[page.index('name="visit_location"') :]
+    ahead = visit(timezone.now() + timedelta(days=3), appointment.location)
+    ahead["visit_location"] = ""
+    response = post_change_form(client, appointment, status="scheduled", **ahead)
+    form = response.context["adminform"].form
+    assert form.has_error("visit_location", code="visit_location_needed")
+
+
+def book(client, appointment, **extra):
+    when = timezone.now().replace(second=0, microsecond=0) + timedelta(days=3)
+    return post_change_form(
+        client,
+        appointment,
+        status="scheduled",
+        **visit(when, appointment.location),
+        **extra,
+    )
+
+
+def test_the_patient_is_emailed_the_visit_s_time_and_place_only_when_asked(
+    client,
+    front_desk,
+    make_request,
+    sign_in,
+    settings,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    settings.NOTIFICATIONS_INLINE = True
+    appointment = make_request(
+        reason="Unmistakable-reason-marker", email="pat@example.com"
+    )
+    sign_in(front_desk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert book(client, appointment).status_code == 302
+    assert mailoutbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = book(client, appointment, send_visit_email="on")
+    assert response.status_code == 302
+    (message,) = mailoutbox
+    assert message.to == ["pat@example.com"]
+    assert appointment.reference in message.subject
+    assert appointment.location.full_address in message.body
+    assert "Unmistakable-reason-marker" not in message.body
+    assert "Patient" not in message.body and "&amp;" not in message.body
+
+
+def test_no_visit_email_is_offered_without_an_address_or_a_booking(
+    client, front_desk, make_request, sign_in
+):
+    no_address = make_request(email="")
+    sign_in(front_desk)
+    response = book(client, no_address, send_visit_email="on")
+    assert response.context["adminform"].form.has_error(
+        "send_visit_email", code="no_email"
+    )
+    response = post_change_form(
+        client, make_request(), status="contacted", send_visit_email="on"
+    )
+    assert response.context["adminform"].form.has_error(
+        "send_visit_email", code="not_scheduled"
+    )
 
 
 def test_notes_on_a_visit_that_has_happened_can_still_be_saved(
@@ -569,7 +643,11 @@ def test_notes_on_a_visit_that_has_happened_can_still_be_saved(
     appointment = make_request(status="scheduled", scheduled_for=held)
     sign_in(front_desk)
     response = post_change_form(
-        client, appointment, status="scheduled", staff_notes="Came in.", **visit(held)
+        client,
+        appointment,
+        status="scheduled",
+        staff_notes="Came in.",
+        **visit(held, appointment.location),
     )
     assert response.status_code == 302
 
