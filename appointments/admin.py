@@ -9,6 +9,8 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
@@ -69,17 +71,17 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     form = FrontDeskForm
     list_display = [
         "reference",
-        "full_name",
+        "name",
         "phone_display",
         "received",
         "needs_attention",
         "status",
-        "scheduled_for",
+        "visit",
         "location",
         "preferred_provider",
         "source_article",
     ]
-    list_display_links = ["reference", "full_name"]
+    list_display_links = ["reference", "name"]
     list_filter = [
         "status",
         queue.OverdueFilter,
@@ -238,11 +240,21 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         if form.cleaned_data.get("send_visit_email"):
             notifications.queue_visit_confirmation(obj)
 
+    @admin.display(description="Name", ordering="full_name")
+    def name(self, obj):
+        return obj.full_name
+
+    @admin.display(description="Visit", ordering="scheduled_for")
+    def visit(self, obj):
+        if obj.scheduled_for is None:
+            return ""
+        return date_format(timezone.localtime(obj.scheduled_for), "M j, g:i a")
+
     @admin.display(description="Received", ordering="created_at")
     def received(self, obj):
         return f"{timesince(obj.created_at, depth=1)} ago"
 
-    @admin.display(description="Attention")
+    @admin.display(description="Attention", empty_value="")
     def needs_attention(self, obj):
         if obj.overdue:
             return format_html(
