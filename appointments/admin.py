@@ -3,55 +3,24 @@
 Front desk group and administrators get in.
 """
 
-import csv
-from datetime import timedelta
-
 import phonenumbers
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from appointments import notifications
+from appointments import export, notifications, queue
+from appointments.forms import FrontDeskForm
 from appointments.models import AccessRecord, AppointmentRequest, Notification
-from appointments.text import visible
-
-EXPORT_FIELDS = [
-    "reference",
-    "status",
-    "created_at",
-    "full_name",
-    "phone",
-    "email",
-    "contact_method",
-    "patient_type",
-    "location",
-    "preferred_provider",
-    "preferred_days",
-    "preferred_time",
-    "reason",
-    "source_article",
-    "scheduled_for",
-    "handled_by",
-    "staff_notes",
-]
-
+from clinic import phones
 
 SEARCH_SESSION_KEY = "appointments.search"
 SEARCH_MAX_LENGTH = 100
-
-
-def business_deadline(received):
-    """One business day after `received`: weekends do not count."""
-    deadline = received + timedelta(days=1)
-    while deadline.weekday() >= 5:
-        deadline += timedelta(days=1)
-    return deadline
 
 
 def record_access(request, action, appointments):
@@ -99,22 +68,35 @@ class NotificationInline(admin.TabularInline):
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(admin.ModelAdmin):
+    form = FrontDeskForm
     list_display = [
         "reference",
+        "name",
+        "phone_display",
         "received",
         "needs_attention",
         "status",
+        "visit",
         "location",
         "preferred_provider",
         "source_article",
     ]
-    list_filter = ["status", "location", "created_at", "source_article"]
+    list_display_links = ["reference", "name"]
+    list_filter = [
+        "status",
+        queue.OverdueFilter,
+        "location",
+        "preferred_provider",
+        "scheduled_for",
+        "created_at",
+        ("source_article", queue.SourceArticleFilter),
+    ]
     list_select_related = ["location", "preferred_provider", "source_article"]
     search_fields = ["=reference", "full_name", "email", "phone"]
     date_hierarchy = "created_at"
+    # No "mark scheduled": a visit is scheduled on its request's page, with its time.
     actions = [
         "mark_contacted",
-        "mark_scheduled",
         "mark_closed",
         "mark_spam",
         "export_csv",
@@ -167,7 +149,17 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         ),
         (
             "Front desk",
-            {"fields": ["status", "scheduled_for", "staff_notes", "handled_by"]},
+            {
+                "fields": [
+                    "status",
+                    "scheduled_for",
+                    "visit_location",
+                    "visit_physician",
+                    "send_visit_email",
+                    "staff_notes",
+                    "handled_by",
+                ]
+            },
         ),
         ("Consent", {"fields": ["consented_at", "consent_version", "updated_at"]}),
     ]
@@ -177,6 +169,9 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("appointments.export_appointmentrequest")
+
+    def get_queryset(self, request):
+        return queue.with_overdue(super().get_queryset(request))
 
     def get_changelist(self, request, **kwargs):
         return SessionSearchChangeList
@@ -242,16 +237,26 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         if form.changed_data:
             obj.handled_by = request.user
         super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("send_visit_email"):
+            notifications.queue_visit_confirmation(obj)
+
+    @admin.display(description="Name", ordering="full_name")
+    def name(self, obj):
+        return obj.full_name
+
+    @admin.display(description="Visit", ordering="scheduled_for")
+    def visit(self, obj):
+        if obj.scheduled_for is None:
+            return ""
+        return date_format(timezone.localtime(obj.scheduled_for), "M j, g:i a")
 
     @admin.display(description="Received", ordering="created_at")
     def received(self, obj):
-        return f"{timesince(obj.created_at)} ago"
+        return f"{timesince(obj.created_at, depth=1)} ago"
 
-    @admin.display(description="Attention")
+    @admin.display(description="Attention", empty_value="")
     def needs_attention(self, obj):
-        if obj.status == AppointmentRequest.Status.NEW and (
-            timezone.now() > business_deadline(obj.created_at)
-        ):
+        if obj.overdue:
             return format_html(
                 '<strong class="overdue">{}</strong>', "Overdue: call today"
             )
@@ -259,11 +264,9 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description="Phone")
     def phone_display(self, obj):
-        number = phonenumbers.parse(obj.phone, "US")
-        national = phonenumbers.format_number(
-            number, phonenumbers.PhoneNumberFormat.NATIONAL
+        return format_html(
+            '<a href="tel:{}">{}</a>', obj.phone, phones.readable(obj.phone)
         )
-        return format_html('<a href="tel:{}">{}</a>', obj.phone, national)
 
     @admin.display(description="Preferred days")
     def preferred_days_display(self, obj):
@@ -272,10 +275,6 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     @admin.action(description="Mark selected as contacted", permissions=["change"])
     def mark_contacted(self, request, queryset):
         self._set_status(request, queryset, AppointmentRequest.Status.CONTACTED)
-
-    @admin.action(description="Mark selected as scheduled", permissions=["change"])
-    def mark_scheduled(self, request, queryset):
-        self._set_status(request, queryset, AppointmentRequest.Status.SCHEDULED)
 
     @admin.action(description="Mark selected as closed", permissions=["change"])
     def mark_closed(self, request, queryset):
@@ -308,28 +307,16 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         appointments = list(
             queryset.select_related(
-                "location", "preferred_provider", "source_article", "handled_by"
+                "location",
+                "preferred_provider",
+                "source_article",
+                "handled_by",
+                "visit_location",
+                "visit_physician",
             )
         )
         record_access(request, AccessRecord.Action.EXPORT, appointments)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="requests-{stamp}.csv"'
-        response["Cache-Control"] = "no-store"
-        writer = csv.writer(response)
-        writer.writerow(EXPORT_FIELDS)
-        for appointment in appointments:
-            writer.writerow([_csv_cell(appointment, field) for field in EXPORT_FIELDS])
-        return response
-
-
-def _csv_cell(appointment, field):
-    value = getattr(appointment, field)
-    if field == "preferred_days":
-        value = appointment.preferred_days_display
-    text = "" if value is None else visible(str(value), lines=True)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+        return export.csv_response(appointments)
 
 
 @admin.register(Notification)

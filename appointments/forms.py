@@ -180,6 +180,18 @@ class AppointmentRequestForm(forms.ModelForm):
                 field.field.widget.attrs["autofocus"] = True
                 break
 
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Each problem once, as (anchor, message), for the summary above the form.
+
+        The form token's message has no field to point to (the anchor is empty).
+        """
+        problems = [("", message) for message in self["form_token"].errors]
+        for field in self.visible_fields():
+            if field.errors:
+                anchor = field.auto_id + ("_0" if field.use_fieldset else "")
+                problems.append((anchor, field.errors[0]))
+        return problems
+
     @property
     def is_spam(self) -> bool:
         """The honeypot was filled: a bot. (Only meaningful after is_valid().)"""
@@ -268,3 +280,87 @@ class AppointmentRequestForm(forms.ModelForm):
             appointment.status = AppointmentRequest.Status.SPAM
         appointment.save()
         return appointment
+
+
+class FrontDeskForm(forms.ModelForm):
+    """What the front desk records on a request: its status, the visit, notes."""
+
+    send_visit_email = forms.BooleanField(
+        label="Email the patient this visit's time and place",
+        required=False,
+        help_text="A plain confirmation: time, place and reference, nothing about "
+        "their health. Sent when you save; again if you rebook and tick it again.",
+    )
+
+    class Meta:
+        model = AppointmentRequest
+        fields = [
+            "status",
+            "scheduled_for",
+            "visit_location",
+            "visit_physician",
+            "staff_notes",
+        ]
+        labels = {
+            "scheduled_for": "Visit booked for",
+            "visit_location": "Visit at",
+            "visit_physician": "With",
+        }
+        help_texts = {
+            "scheduled_for": "Date and time of the visit, in the clinic's time zone. "
+            "Needed to mark the request scheduled."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "visit_location" in self.fields:
+            self.fields["visit_location"].queryset = Location.objects.active()
+            if self.instance.visit_location_id is None:
+                self.initial["visit_location"] = self.instance.location_id
+            if self.instance.visit_physician_id is None:
+                self.initial["visit_physician"] = self.instance.preferred_provider_id
+
+    def clean(self):
+        cleaned_data = super().clean()
+        scheduled = cleaned_data.get("status") == AppointmentRequest.Status.SCHEDULED
+        if cleaned_data.get("send_visit_email"):
+            if not scheduled:
+                self._refuse(
+                    "send_visit_email",
+                    "Only a scheduled visit can be confirmed by email.",
+                    "not_scheduled",
+                )
+            elif not self.instance.email:
+                self._refuse(
+                    "send_visit_email",
+                    "This patient gave no email address: call them instead.",
+                    "no_email",
+                )
+        if not scheduled:
+            return cleaned_data
+        visit = cleaned_data.get("scheduled_for")
+        if visit is None and "scheduled_for" not in self.errors:
+            self._refuse(
+                "scheduled_for",
+                "Give the date and time of the visit to mark it scheduled.",
+                "visit_time_needed",
+            )
+        newly_set = {"status", "scheduled_for"} & set(self.changed_data)
+        if visit is not None and newly_set and visit <= timezone.now():
+            self._refuse(
+                "scheduled_for",
+                "This time has passed. Give the date and time of the visit ahead.",
+                "visit_in_the_past",
+            )
+        if not cleaned_data.get("visit_location") and "visit_location" not in (
+            self.errors
+        ):
+            self._refuse(
+                "visit_location",
+                "Choose where the visit is booked to mark it scheduled.",
+                "visit_location_needed",
+            )
+        return cleaned_data
+
+    def _refuse(self, field, message, code):
+        self.add_error(field, ValidationError(message, code=code))

@@ -98,6 +98,23 @@ class AppointmentRequest(models.Model):
         related_name="handled_appointment_requests",
     )
     scheduled_for = models.DateTimeField(null=True, blank=True)
+    visit_location = models.ForeignKey(
+        Location,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits",
+        help_text="Where the visit is booked (needed to mark the request scheduled).",
+    )
+    visit_physician = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"takes_appointments": True},
+        related_name="visits",
+        help_text="Optional: who the patient will see.",
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,6 +164,7 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         STAFF = "staff", "Front desk alert"
         VISITOR = "visitor", "Confirmation to the visitor"
+        VISIT = "visit", "Booked visit, to the visitor"
 
     class State(models.TextChoices):
         PENDING = "pending", "Pending"

@@ -7,7 +7,7 @@ claimed by a conditional update before sending, so two workers never send the sa
 mail. A failed send is retried, at most half an hour apart, for three days; then the
 row is marked failed and waits for someone to send it again from the admin. While any
 is failing the admin's home page and /healthz say so. Messages carry a reference and
-a link, never what the visitor wrote.
+a link, or the time and place of a booked visit, never what the visitor wrote.
 """
 
 import logging
@@ -47,6 +47,26 @@ def queue_for(appointment: AppointmentRequest) -> None:
         transaction.on_commit(lambda: deliver_due(request_id=appointment.pk))
 
 
+def queue_visit_confirmation(appointment: AppointmentRequest) -> None:
+    """Owe the visitor an email about their booked visit: afresh if it was rebooked
+    (call inside the transaction that books it)."""
+    Notification.objects.update_or_create(
+        request=appointment,
+        kind=Notification.Kind.VISIT,
+        defaults={
+            "state": Notification.State.PENDING,
+            "attempts": 0,
+            "next_attempt_at": timezone.now(),
+            "claimed_at": None,
+            "sent_at": None,
+            "last_error": "",
+            "failing_since": None,
+        },
+    )
+    if settings.NOTIFICATIONS_INLINE:
+        transaction.on_commit(lambda: deliver_due(request_id=appointment.pk))
+
+
 def retry_delay(attempts: int) -> timedelta:
     """1, 2, 4 ... minutes after each failure, at most half an hour."""
     doublings = min(attempts - 1, 10)  # bounded: 2 ** 150 minutes overflows timedelta
@@ -81,9 +101,9 @@ def deliver(notification_id: int) -> bool:
     )
     if not claimed:
         return False
-    notification = Notification.objects.select_related("request").get(
-        pk=notification_id
-    )
+    notification = Notification.objects.select_related(
+        "request", "request__visit_location"
+    ).get(pk=notification_id)
     try:
         _message(notification).send()
     except (smtplib.SMTPException, OSError) as error:
@@ -145,6 +165,14 @@ def _message(notification: Notification) -> EmailMessage:
         subject = f"New appointment request {appointment.reference}"
         template = "appointments/email/staff_alert.txt"
         recipients = settings.APPOINTMENT_NOTIFY_EMAILS
+    elif notification.kind == Notification.Kind.VISIT:
+        subject = f"Your visit is booked ({appointment.reference})"
+        template = "appointments/email/visit_confirmation.txt"
+        recipients = [appointment.email]
+        context |= {
+            "visit_at": timezone.localtime(appointment.scheduled_for),
+            "location": appointment.visit_location,
+        }
     else:
         subject = f"We received your appointment request ({appointment.reference})"
         template = "appointments/email/visitor_confirmation.txt"

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 import reversion
 from django import forms
 from django.contrib import admin
@@ -9,11 +7,16 @@ from django.utils import timezone
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from blog.models import Article, Category, RelatedPick, TaggedArticle
+from blog.models import (
+    REVIEW_INTERVAL,
+    Article,
+    Category,
+    RelatedPick,
+    TaggedArticle,
+)
 from clinic import images
 from clinic.publishing_admin import PublicationStateFilter, PublishableAdmin
 
-REVIEW_INTERVAL = timedelta(days=365)
 # An article's history keeps its tags and hand-picked related articles too.
 reversion.register(TaggedArticle)
 reversion.register(RelatedPick)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,6 +13,8 @@ from taggit.models import TaggedItemBase
 from clinic import dates, images, rich_text
 from clinic.models import Person
 from clinic.publishing import Publishable, PublishableQuerySet
+
+REVIEW_INTERVAL = timedelta(days=365)  # a medical review older than this is overdue
 
 
 class Category(models.Model):

@@ -60,9 +60,6 @@ class PublishableAdmin(RichTextEditorMixin, VersionAdmin):
 
     actions = ["publish_now", "unpublish"]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):

@@ -7,8 +7,10 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
+from appointments import dashboard
 from appointments.models import Notification
 from appointments.reports import may_see_report, source_report
+from blog.dashboard import editor_home
 from clinic_site import first_run
 from clinic_site.context_processors import site_chrome
 from clinic_site.models import MenuItem
@@ -74,17 +76,26 @@ class ClinicAdminSite(admin.AdminSite):
         return redirect_to_login(next_url)
 
     def index(self, request, extra_context=None):
-        """The home page, with the emails that could not be sent and what the site
-        still lacks, each for those who can act on it."""
+        """The home page, with the emails that could not be sent, what the site still
+        lacks, the day's requests per location and the editors' articles to see to,
+        each for those who can act on it."""
         failing = 0
         if request.user.has_perm("appointments.view_notification"):
             failing = Notification.objects.failing().count()
         lacking = []
         if request.user.has_perm("clinic.change_sitesettings"):
             lacking = first_run.problems()
+        requests_by_location = []
+        if request.user.has_perm("appointments.view_appointmentrequest"):
+            requests_by_location = dashboard.location_counts()
+        articles = {}
+        if request.user.has_perm("blog.change_article"):
+            articles = editor_home(request.user)
         context = {
             "failing_notifications": failing,
             "first_run_problems": lacking,
+            "requests_by_location": requests_by_location,
+            "articles": articles,
         } | (extra_context or {})
         return super().index(request, context)
 

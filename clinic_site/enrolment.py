@@ -21,6 +21,7 @@ from two_factor.views import SetupView
 
 from appointments.models import REFERENCE_ALPHABET
 from clinic_site.models import EnrolmentCode
+from clinic_site.staff_sign_in import APP_CODE, PlainLabels
 
 ENROLMENT_CODE_DAYS = 3
 CODE_LENGTH = 12  # 60 bits: out of reach of guessing within its few days
@@ -79,8 +80,10 @@ def enter_enrolment_code(request):
     return render(request, "two_factor/enrolment_code.html", {"form": form})
 
 
-class GatedSetupView(SetupView):
+class GatedSetupView(PlainLabels, SetupView):
     """two_factor's set-up, served at its own address, behind the enrolment code."""
+
+    step_labels = {"generator": {"token": APP_CODE}}
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.session.get(GRANTED):

@@ -83,13 +83,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_otp",
-    "django_otp.plugins.otp_static",
-    "django_otp.plugins.otp_totp",
+    "clinic_site.app_names.BackupCodesConfig",  # django_otp's, under plain names
+    "clinic_site.app_names.AuthenticatorAppsConfig",
     "two_factor",
-    "axes",
+    "clinic_site.app_names.SignInAttemptsConfig",  # axes
     "csp",
     "reversion",
-    "taggit",
+    "clinic_site.app_names.TagsConfig",  # taggit
     "django_prose_editor",
     "clinic_site",
     "clinic",
@@ -320,6 +320,9 @@ APPOINTMENT_RATE_LIMIT = env_rate("APPOINTMENT_RATE_LIMIT", "5/600")
 APPOINTMENT_RATE_LIMIT_OFF = env_bool("APPOINTMENT_RATE_LIMIT_OFF")
 APPOINTMENT_MIN_FILL_SECONDS = env_int("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 365)
+# The front desk's promise to call back, in weekday hours; later, a new request is
+# marked overdue in the list.
+APPOINTMENT_RESPONSE_HOURS = env_int("APPOINTMENT_RESPONSE_HOURS", 24)
 # Send notifications right after the request commits, in the web process. Production
 # leaves this off and runs `manage.py notification_worker` beside the servers.
 NOTIFICATIONS_INLINE = env_bool("NOTIFICATIONS_INLINE", DEBUG)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from appointments import notifications
 from appointments.models import AppointmentRequest, Notification
+from clinic.models import SiteSettings
 from conftest import mailed
 
 URL = "/appointments/request/"
@@ -88,6 +89,19 @@ def test_the_visitor_email_carries_only_its_address_from_what_they_wrote(
         "Unmistakable-reason-marker",
     ]:
         assert marker not in text
+
+
+def test_plain_text_emails_show_the_clinic_name_unescaped(
+    client, request_data, django_capture_on_commit_callbacks, inline, mailoutbox
+):
+    site = SiteSettings.objects.current()
+    site.name = "Riverside Bone & Joint <Clinic>"
+    site.save()
+    submit(client, request_data, django_capture_on_commit_callbacks)
+    visitor = next(m for m in mailoutbox if m.to == [MARKED["email"]])
+    assert "Riverside Bone & Joint <Clinic>" in visitor.body
+    assert "&amp;" not in visitor.body and "&lt;" not in visitor.body
+    assert visitor.body.startswith("Thank you")
 
 
 def test_no_visitor_email_without_an_address(

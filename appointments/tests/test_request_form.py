@@ -12,7 +12,7 @@ from django.utils import timezone
 from appointments.models import AppointmentRequest
 from blog.models import Article
 from clinic.models import Location, SiteSettings
-from conftest import old_form_token
+from conftest import jpeg_upload, old_form_token
 from pages.models import Page
 
 URL = "/appointments/request/"
@@ -263,6 +263,42 @@ def test_a_form_sent_faster_than_a_person_can_is_refused(client, request_data):
     assert response.context["form"].has_error("form_token", code="too_fast")
     assert "That was very quick" in response.content.decode()
     assert not AppointmentRequest.objects.exists()
+
+
+def test_the_error_summary_counts_what_it_lists_the_timer_included(
+    client, request_data
+):
+    blank = dict.fromkeys(
+        ["full_name", "phone", "reason", "location", "patient_type", "consent"], ""
+    )
+    data = request_data(**blank, form_token=old_form_token(age_seconds=1))
+    page = post(client, data).content.decode()
+    summary = page[page.index('<section class="error-summary"') :]
+    summary = summary[: summary.index("</section>")]
+    assert "Please check 7 things below" in summary
+    assert summary.count("<li>") == 7
+    assert "That was very quick" in summary
+    assert '<a href="#id_patient_type_0">' in summary
+
+
+def test_the_form_page_is_indexable_with_a_canonical_address_and_share_picture(
+    client, location, make_article
+):
+    site = SiteSettings.objects.current()
+    site.share_image = jpeg_upload("share.jpg", size=(1200, 630))
+    site.share_image_alt = "The clinic's front door"
+    site.save()
+    article = make_article()
+    page = client.get(f"{URL}?article={article.slug}").content.decode()
+    assert 'name="robots"' not in page
+    assert (
+        '<link rel="canonical" href="http://127.0.0.1:8000/appointments/request/">'
+        in page
+    )
+    assert (
+        f'<meta property="og:image" content="http://127.0.0.1:8000{site.share_image.url}">'
+        in page
+    )
 
 
 def test_a_forged_or_expired_token_is_refused_and_replaced(client, request_data):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from blog.models import Article, Category
+from clinic.models import Person
 from conftest import publish_time
 
 ADD = reverse("admin:blog_article_add")
@@ -298,3 +299,33 @@ def test_an_article_with_a_picture_can_be_saved_again(
     assert editor_client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.summary == "A better summary." and article.featured_image
+
+
+def test_the_editors_home_lists_drafts_own_first_scheduled_and_reviews_due(
+    client, editor, sign_in, make_article, author
+):
+    author.user = editor
+    author.save()
+    someone = Person.objects.create(name="Someone Else", slug="someone-else")
+    make_article(title="Another's draft", status="draft", author=someone)
+    make_article(title="My draft", status="draft")
+    later = timezone.now() + timedelta(days=2)
+    make_article(title="Coming Thursday", published_at=later)
+    today = timezone.localdate()
+    make_article(
+        title="Reviewed long ago",
+        medical_reviewer=author,
+        reviewed_on=today - timedelta(days=350),
+    )
+    make_article(title="Reviewed lately", medical_reviewer=author, reviewed_on=today)
+    sign_in(editor)
+    page = client.get("/admin/").text
+    home = page[page.index("Articles to see to") :]
+    assert home.index("My draft") < home.index("Another&#x27;s draft")
+    assert "Coming Thursday" in home
+    assert "Reviewed long ago" in home and "Reviewed lately" not in home
+
+
+def test_the_front_desk_home_has_no_article_lists(client, front_desk, sign_in):
+    sign_in(front_desk)
+    assert "Articles to see to" not in client.get("/admin/").text

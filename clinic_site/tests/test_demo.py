@@ -178,6 +178,33 @@ def test_demo_accounts_that_see_requests_sign_in_with_a_printed_backup_code(
     assert response.status_code == 200
 
 
+def test_a_second_run_prints_fresh_backup_codes_that_work(db, client, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    for token in StaticToken.objects.filter(device__user__username="frontdesk"):
+        token.delete()  # every code used up by earlier sign-ins
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    line = next(
+        line
+        for line in output.getvalue().splitlines()
+        if line.strip().startswith("frontdesk")
+    )
+    after = output.getvalue().split(line, 1)[1]
+    codes = re.search(r"single-use codes: (.+)", after)[1].split()
+    assert len(codes) == 10
+    sign_in_steps(client, "frontdesk", settings.DEMO_PASSWORD, codes[0])
+    response = client.get("/admin/appointments/appointmentrequest/")
+    assert response.status_code == 200
+
+
+def test_the_demo_shares_a_default_picture_from_the_home_page_and_the_form(
+    demo, client
+):
+    for url in ["/", "/appointments/request/"]:
+        assert '<meta property="og:image" content="http' in client.get(url).text, url
+
+
 def test_the_demo_prints_the_enrolment_code_its_new_hire_sets_up_with(
     db, client, settings
 ):

@@ -60,6 +60,7 @@ class Command(BaseCommand):
             new_pages = sum(self.page(data) for data in demo.pages())
             for data in demo.menu_items():
                 self.menu_item(data)
+            self.share_image()
             accounts = [self.account(*account) for account in DEMO_ACCOUNTS]
         self.stdout.write(
             f"Demo content ready ({created} new articles, {new_pages} new pages)."
@@ -178,6 +179,15 @@ class Command(BaseCommand):
                 menu=data["menu"], page=page, defaults={"position": data["position"]}
             )
 
+    def share_image(self) -> None:
+        """The picture link previews show for pages without one of their own."""
+        site = SiteSettings.objects.current()
+        if not site.share_image:
+            colors = ["#1d4e89", "#7fb7be"]
+            site.share_image = ContentFile(picture(colors, "site"), "demo.jpg")
+            site.share_image_alt = f"{site.name}: bone and joint care"
+            site.save()
+
     def account(self, username, group_name, superuser) -> tuple[str, str, str]:
         User = get_user_model()
         user, created = User.objects.get_or_create(
@@ -202,13 +212,18 @@ class Command(BaseCommand):
         return username, group_name or "Administrator (all permissions)", second_factor
 
     def second_factor(self, user) -> str:
-        """An authenticator device, plus backup codes so the demo needs no phone."""
+        """An authenticator device, plus backup codes so the demo needs no phone.
+
+        Each sign-in uses up a code, so every run replaces them with fresh ones.
+        """
         TOTPDevice.objects.get_or_create(user=user, name="default")
-        backup, created = StaticDevice.objects.get_or_create(user=user, name="backup")
-        if created:
-            for _ in range(BACKUP_CODES):
-                backup.token_set.create(token=StaticToken.random_token())
-        codes = " ".join(backup.token_set.values_list("token", flat=True))
+        backup, _ = StaticDevice.objects.get_or_create(user=user, name="backup")
+        backup.token_set.all().delete()
+        codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+        backup.token_set.bulk_create(
+            StaticToken(device=backup, token=code) for code in codes
+        )
+        codes = " ".join(codes)
         return f"second factor, single-use codes: {codes}"
 
     def enrolment(self, user) -> str:

@@ -66,9 +66,10 @@ PAGES = [
     "request-form-with-errors",
     "thanks",
     "not-found",
-    # Beyond the public pages: staff sign in here, and preview drafts (signed in,
-    # so these two come last).
+    # Beyond the public pages: staff sign in here (or reset a password), and preview
+    # drafts (signed in, so these come last).
     "staff-sign-in",
+    "staff-password-reset",
     "draft-preview",
 ]
 
@@ -143,6 +144,7 @@ def visit(content, clinic_identity, make_request, make_article, make_page, edito
         "thanks": thanks,
         "not-found": "/blog/no-such-article/",
         "staff-sign-in": "/account/login/",
+        "staff-password-reset": "/account/password/reset/",
         "draft-preview": draft.get_absolute_url(),
     }
 

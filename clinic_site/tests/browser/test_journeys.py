@@ -3,11 +3,15 @@ appointment (with a mouse, on a phone, with the keyboard alone, without JavaScri
 and from a physician's profile), an editor writes and publishes an article, the front
 desk works through requests."""
 
+import csv
+import io
 import re
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments.models import AppointmentRequest
@@ -469,25 +473,32 @@ def test_an_editor_writes_previews_and_publishes_an_article(
 def test_the_front_desk_works_through_a_request(
     open_context, content, front_desk, editor, make_request, snap
 ):
+    """Sign in with the second factor, follow the dashboard's "overdue" to the list,
+    call a patient back, book another's visit, export the day's requests."""
     overdue = make_request(full_name="Olive Overdue", age=timedelta(days=4))
-    fresh = make_request(full_name="Fred Fresh", source_article=content.stairs)
+    fresh = make_request(
+        full_name="Fred Fresh", source_article=content.stairs, email="fred@example.com"
+    )
     device = TOTPDevice.objects.create(user=front_desk, name="default")
 
-    browsing = open_context()
+    browsing = open_context(accept_downloads=True)
     page = browsing.new_page()
     sign_in(page, "frontdesk", STAFF_PASSWORD, device=device, snap=snap)
+    home = page.locator("#content").inner_text().lower()  # captions in capitals
+    assert "appointment requests today" in home
+    snap(page, "front-desk-home")
     with page.expect_navigation():
-        page.get_by_role("link", name="Appointment requests", exact=True).click()
+        page.get_by_role("link", name="1 overdue").click()
 
     rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 1
     overdue_row = rows.filter(has_text=overdue.reference)
-    fresh_row = rows.filter(has_text=fresh.reference)
     assert "Overdue: call today" in overdue_row.inner_text()
-    assert "Overdue" not in fresh_row.inner_text()
+    assert "(617) 555-0123" in overdue_row.inner_text()  # the number to call
     snap(page, "request-list")
 
     with page.expect_navigation():
-        overdue_row.get_by_role("link", name=overdue.reference).click()
+        overdue_row.get_by_role("link", name="Olive Overdue").click()
     assert "Olive Overdue" in page.locator("#content-main").inner_text()
     page.get_by_label("Status:", exact=True).select_option("contacted")
     page.get_by_label("Staff notes:", exact=True).fill(
@@ -497,14 +508,43 @@ def test_the_front_desk_works_through_a_request(
     with page.expect_navigation():
         page.get_by_role("button", name="Save", exact=True).click()
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
-    rows = page.locator("#result_list tbody tr")
-    assert "Overdue" not in rows.filter(has_text=overdue.reference).inner_text()
+    assert overdue.reference not in page.locator("#content-main").inner_text()
     snap(page, "request-list-after")
 
+    page.goto(fresh.get_admin_url())
+    page.get_by_label("Status:", exact=True).select_option("scheduled")
+    visit = timezone.localtime() + timedelta(days=2)
+    page.fill("#id_scheduled_for_0", visit.strftime("%Y-%m-%d"))
+    page.fill("#id_scheduled_for_1", "10:30")
+    page.get_by_label("Email the patient this visit's time and place").check()
+    snap(page, "request-scheduled")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save", exact=True).click()
+    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+
+    received = page.locator("details[data-filter-title='created at']")
+    received.get_by_role("link", name="Today").click()
+    page.wait_for_load_state()
+    page.check("#action-toggle")
+    page.select_option("select[name=action]", "export_csv")
+    with page.expect_download() as downloading:
+        page.get_by_role("button", name="Go").click()
+    exported = Path(downloading.value.path()).read_text(encoding="utf-8-sig")
+    (row,) = csv.DictReader(io.StringIO(exported))
+    assert (row["Reference"], row["Name"], row["Status"]) == (
+        fresh.reference,
+        "Fred Fresh",
+        "Scheduled",
+    )
+    assert row["Scheduled for"].endswith("10:30")
+
     overdue.refresh_from_db()
+    fresh.refresh_from_db()
     assert overdue.status == AppointmentRequest.Status.CONTACTED
     assert overdue.staff_notes == "Called back; she will book online."
     assert overdue.handled_by == front_desk
+    assert fresh.status == AppointmentRequest.Status.SCHEDULED
+    assert fresh.notifications.filter(kind="visit").exists()
     assert browsing.page_errors == []
 
     # An editor has no business with patients' requests.
