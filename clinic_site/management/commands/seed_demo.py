@@ -183,9 +183,8 @@ class Command(BaseCommand):
         """The picture link previews show for pages without one of their own."""
         site = SiteSettings.objects.current()
         if not site.share_image:
-            colors = ["#1d4e89", "#7fb7be"]
-            site.share_image = ContentFile(picture(colors, "site"), "demo.jpg")
-            site.share_image_alt = f"{site.name}: bone and joint care"
+            site.share_image = self.illustration("clinic")
+            site.share_image_alt = illustrations.DESCRIPTIONS["clinic"]
             site.save()
 
     def account(self, username, group_name, superuser) -> tuple[str, str, str]:
