@@ -294,15 +294,17 @@ def error_reports(caplog, mailoutbox) -> list[str]:
 
 @pytest.fixture
 def time_machine(monkeypatch):
-    """Move the clock forward: time_machine(hours=3) makes timezone.now() later."""
+    """Move the clock forward: time_machine(hours=3) makes timezone.now() and
+    time.time() (cache expiry, the page cache's schedule) that much later."""
     offset = timedelta()
-    real_now = timezone.now
+    real_now, real_time = timezone.now, time.time
 
     def travel(**delta):
         nonlocal offset
         offset += timedelta(**delta)
 
     monkeypatch.setattr(timezone, "now", lambda: real_now() + offset)
+    monkeypatch.setattr(time, "time", lambda: real_time() + offset.total_seconds())
     return travel
 
 

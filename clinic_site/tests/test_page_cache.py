@@ -1,6 +1,5 @@
 """Anonymous pages come whole from the cache, and are never stale."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -152,11 +151,14 @@ def test_publishing_shows_on_the_cached_home_page_at_once(anonymous, make_articl
     assert "Fresh draft" in anonymous.get("/").content.decode()
 
 
-def test_a_scheduled_article_appears_on_time_on_a_cached_page(anonymous, make_article):
-    make_article(title="Soon", published_at=timezone.now() + timedelta(seconds=2))
+def test_a_scheduled_article_appears_on_time_on_a_cached_page(
+    anonymous, make_article, time_machine
+):
+    make_article(title="Soon", published_at=timezone.now() + timedelta(minutes=5))
     assert "Soon" not in anonymous.get("/blog/").content.decode()
+    time_machine(minutes=4)
     assert "Soon" not in anonymous.get("/blog/").content.decode()  # now from the cache
-    time.sleep(2.5)
+    time_machine(minutes=1, seconds=1)
     assert "Soon" in anonymous.get("/blog/").content.decode()
 
 
@@ -198,14 +200,17 @@ def test_a_new_subpage_shows_on_its_cached_parent(anonymous, make_page):
     assert "Our team" in anonymous.get("/about/").content.decode()
 
 
-def test_a_scheduled_page_appears_on_time_on_a_cached_page(anonymous, make_page):
+def test_a_scheduled_page_appears_on_time_on_a_cached_page(
+    anonymous, make_page, time_machine
+):
     about = make_page(slug="about")
     make_page(
-        title="Soon", parent=about, published_at=timezone.now() + timedelta(seconds=2)
+        title="Soon", parent=about, published_at=timezone.now() + timedelta(minutes=5)
     )
     assert "Soon" not in anonymous.get("/about/").content.decode()
+    time_machine(minutes=4)
     assert "Soon" not in anonymous.get("/about/").content.decode()  # from the cache
-    time.sleep(2.5)
+    time_machine(minutes=1, seconds=1)
     assert "Soon" in anonymous.get("/about/").content.decode()
 
 
