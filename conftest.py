@@ -33,6 +33,8 @@ from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 from pages.models import Page
 
+pytest_plugins = ["clinic_site.tests.strict_ci"]
+
 _numbers = itertools.count(1)
 STAFF_PASSWORD = "a-long-test-password-42"
 
