@@ -138,7 +138,10 @@ def author(db):
 
 @pytest.fixture
 def make_article(db, author, blog_category):
-    """Build a published article; override any field by keyword, plus tags=[...]."""
+    """Build a published article; override any field by keyword, plus tags=[...].
+
+    Each is dated a minute before the one made before it: a test whose claim rests
+    on which articles are newer passes published_at, so the order is its own."""
 
     def make(*, tags=(), categories=None, **fields):
         n = next(_numbers)
