@@ -1,6 +1,7 @@
 # make run   - set everything up and serve the demo site on http://127.0.0.1:8000/
 # make test  - lint, migrations check and the whole test suite
 # make bench - the speed benchmark (see docs/benchmark.md)
+# make mutate - break key rules one at a time: some test must notice each
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check bench browser-deps
+.PHONY: install install-dev run test pytest lint format check bench browser-deps mutate
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,11 @@ test: lint check pytest
 
 browser-deps:  # Chromium, Java and npm's axe-core and vnu-jar for the browser tests
 	.ci/install-browser-deps
+
+# Break the rules that matter most, one at a time, and fail if no test notices
+# (bench/mutate.py; MUTATE="word" runs only the mutations named so).
+mutate: install-dev
+	$(PY) bench/mutate.py $(MUTATE)
 
 # Sizes and seconds per measurement: BENCH_SIZES=1000,100000 BENCH_SECONDS=8 make bench
 bench: install-dev

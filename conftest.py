@@ -33,6 +33,8 @@ from clinic_site.admin import needs_second_factor
 from clinic_site.roles import EDITORS, FRONT_DESK
 from pages.models import Page
 
+pytest_plugins = ["clinic_site.tests.strict_ci"]
+
 _numbers = itertools.count(1)
 STAFF_PASSWORD = "a-long-test-password-42"
 
@@ -148,7 +150,10 @@ def author(db):
 
 @pytest.fixture
 def make_article(db, author, blog_category):
-    """Build a published article; override any field by keyword, plus tags=[...]."""
+    """Build a published article; override any field by keyword, plus tags=[...].
+
+    Each is dated a minute before the one made before it: a test whose claim rests
+    on which articles are newer passes published_at, so the order is its own."""
 
     def make(*, tags=(), categories=None, **fields):
         n = next(_numbers)
@@ -306,15 +311,17 @@ def error_reports(caplog, mailoutbox) -> list[str]:
 
 @pytest.fixture
 def time_machine(monkeypatch):
-    """Move the clock forward: time_machine(hours=3) makes timezone.now() later."""
+    """Move the clock forward: time_machine(hours=3) makes timezone.now() and
+    time.time() (cache expiry, the page cache's schedule) that much later."""
     offset = timedelta()
-    real_now = timezone.now
+    real_now, real_time = timezone.now, time.time
 
     def travel(**delta):
         nonlocal offset
         offset += timedelta(**delta)
 
     monkeypatch.setattr(timezone, "now", lambda: real_now() + offset)
+    monkeypatch.setattr(time, "time", lambda: real_time() + offset.total_seconds())
     return travel
 
 

@@ -5,12 +5,13 @@ import itertools
 import re
 import signal
 import smtplib
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import ProgrammingError
+from django.db import ProgrammingError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -238,22 +239,45 @@ def test_failing_emails_are_announced_on_the_admin_home_and_in_healthz(
     assert client.get("/healthz").json()["status"] == "ok"
 
 
-def test_a_notification_claimed_by_another_worker_is_not_sent_again(
-    location, mailoutbox
+def test_two_workers_racing_for_one_notification_send_it_once(
+    committed_db, make_request, mailoutbox
 ):
-    appointment = AppointmentRequest.objects.create(
-        full_name="A",
-        phone="+16175550123",
-        patient_type="new",
-        location=location,
-        reason="x",
-        consented_at=timezone.now(),
-        consent_version="t",
-        form_token="t2",
-    )
-    notification = Notification.objects.create(request=appointment, kind="staff")
-    assert notifications.deliver(notification.pk) is True
-    assert notifications.deliver(notification.pk) is False
+    """Two workers reach the same row together: each stops after its first query on
+    the notifications table until the other has made its own, so a claim made by
+    reading and then writing would let both send."""
+    notification = Notification.objects.create(request=make_request(), kind="staff")
+    meet = threading.Barrier(2, timeout=20)
+    results, errors = [], []
+
+    def worker():
+        met = False
+
+        def pause_after_first_touch(execute, sql, params, many, context):
+            nonlocal met
+            result = execute(sql, params, many, context)
+            if Notification._meta.db_table in sql and not met:
+                met = True
+                try:
+                    meet.wait()
+                except threading.BrokenBarrierError:
+                    pass  # the other worker is blocked in the database: go on
+            return result
+
+        try:
+            with connection.execute_wrapper(pause_after_first_touch):
+                results.append(notifications.deliver(notification.pk))
+        except Exception as error:  # recorded, so the assertion shows it
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sorted(results) == [False, True]
     assert len(mailoutbox) == 1
 
 

@@ -432,8 +432,10 @@ def test_a_patient_gets_through_when_the_cache_is_down(
 def test_the_rate_limit_counts_each_client_separately(client, request_data, settings):
     settings.APPOINTMENT_RATE_LIMIT = (1, 600)
     assert post(client, request_data()).status_code == 302
+    assert post(client, request_data()).status_code == 429
     other = Client(REMOTE_ADDR="10.1.2.3")
     assert other.post(URL, request_data()).status_code == 302
+    assert post(client, request_data()).status_code == 429
 
 
 def test_the_rate_limit_can_be_turned_off_for_load_tests(

@@ -91,10 +91,17 @@ def test_fewer_only_when_fewer_others_are_public(make_article):
 
 
 def test_older_public_articles_fill_in_when_the_newest_are_drafts(make_article):
-    older = [make_article(categories=[]) for _ in range(3)]
-    for _ in range(RANKED_CANDIDATES - 1):
-        make_article(categories=[], status=Article.Status.DRAFT)
-    article = make_article(categories=[])  # the newest, sharing nothing
+    def dated(days_ago, **fields):
+        moment = timezone.now() - timedelta(days=days_ago)
+        return make_article(categories=[], published_at=moment, **fields)
+
+    older = [dated(30 + n) for n in range(3)]
+    # Drafts dated after the public articles: only published() keeps them out of
+    # the newest articles that fill the block. So does it keep out scheduled ones.
+    for n in range(RANKED_CANDIDATES - 2):
+        dated(n + 1, status=Article.Status.DRAFT)
+    dated(-1)
+    article = dated(40)  # made last, sharing nothing
     assert set(related(article)) == set(older)
 
 

@@ -254,20 +254,32 @@ def test_public_pages_set_no_cookies_for_visitors(client, make_article):
         assert not client.get(url).cookies, url
 
 
-@pytest.mark.parametrize("small_group", [2, 500], ids=["large tag", "small tag"])
-def test_tag_pages_list_the_same_articles_whatever_the_tag_size(
-    client, make_article, monkeypatch, small_group
+@pytest.mark.parametrize("small_group", [2, 500], ids=["large", "small"])
+@pytest.mark.parametrize("kind", ["tag", "category"])
+def test_group_pages_list_the_same_public_articles_whatever_the_group_size(
+    client, make_article, monkeypatch, featured, small_group, kind
 ):
+    """A group of more than SMALL_GROUP articles takes another path in the view:
+    drafts and scheduled members stay out of it all the same."""
     monkeypatch.setattr("blog.views.SMALL_GROUP", small_group)
-    tagged = [
-        make_article(tags=["knee"], published_at=timezone.now() - timedelta(days=n))
+    member = {"tag": {"tags": ["knee"]}, "category": {"categories": [featured]}}[kind]
+    url = reverse(f"blog:{kind}", args=["knee" if kind == "tag" else "featured"])
+    public = [
+        make_article(published_at=timezone.now() - timedelta(days=n), **member)
         for n in range(14)
     ]
-    make_article(tags=["knee"], status=Article.Status.DRAFT)
+    # Dated among the public members, so only the published() filter keeps them out.
+    for hours in (1, 30, 200):
+        make_article(
+            status=Article.Status.DRAFT,
+            published_at=timezone.now() - timedelta(hours=hours),
+            **member,
+        )
+    make_article(published_at=timezone.now() + timedelta(hours=1), **member)
     make_article(tags=["hip"])
-    first = client.get(reverse("blog:tag", args=["knee"])).context["page"]
-    second = client.get(reverse("blog:tag", args=["knee"]), {"page": 2}).context["page"]
-    assert first.items + second.items == tagged
+    first = client.get(url).context["page"]
+    second = client.get(url, {"page": 2}).context["page"]
+    assert first.items + second.items == public
     assert first.has_next and not second.has_next
 
 

@@ -1,5 +1,6 @@
 """Settings come from the environment and refuse malformed values loudly."""
 
+import json
 import os
 import subprocess
 import sys
@@ -17,11 +18,12 @@ PRODUCTION = {
 
 
 def manage(*args, **env):
+    """Run manage.py with no DJANGO_ variables but those given (None unsets one)."""
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env=clean_env | env,
+        env={k: v for k, v in (clean_env | env).items() if v is not None},
         capture_output=True,
         text=True,
         timeout=120,
@@ -117,18 +119,19 @@ def test_deploy_check_flags_the_local_secret_key():
     assert "security.W009" in result.stderr + result.stdout
 
 
-def test_sqlite_is_the_default_with_immediate_transactions_and_wal(settings):
-    database = settings.DATABASES["default"]
-    assert (
-        database["ENGINE"] == "django.db.backends.sqlite3"
-        or "DATABASE_URL" in os.environ
+def test_sqlite_is_the_default_with_immediate_transactions_and_wal():
+    code = (
+        "import json; from django.conf import settings;"
+        " print(json.dumps(settings.DATABASES['default'], default=str))"
     )
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-        assert database["OPTIONS"]["timeout"] >= 20
-        assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
-        # On by default in Debian's SQLite, not in every build: purges rely on it.
-        assert "secure_delete=ON" in database["OPTIONS"]["init_command"]
+    result = manage("shell", "-c", code, DJANGO_DEBUG="true", DATABASE_URL=None)
+    database = json.loads(result.stdout.splitlines()[-1])
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert database["OPTIONS"]["timeout"] >= 20
+    assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+    # On by default in Debian's SQLite, not in every build: purges rely on it.
+    assert "secure_delete=ON" in database["OPTIONS"]["init_command"]
 
 
 @pytest.mark.parametrize(
