@@ -55,6 +55,13 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         help_text="Topics not in the list yet, separated by commas.",
     )
+    substantive_update = forms.BooleanField(
+        label="This save is a substantive update",
+        required=False,
+        help_text="Tick it when the advice itself changed (new sections, corrected "
+        "facts): readers then see today as “Updated”. Leave it off for typos, "
+        "wording and pictures.",
+    )
 
     class Meta:
         model = Article
@@ -118,7 +125,13 @@ class ArticleAdmin(PublishableAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "medical_reviewer"]
-    readonly_fields = ["preview", "created_at", "updated_at", "reading_minutes"]
+    readonly_fields = [
+        "preview",
+        "revised_at",
+        "created_at",
+        "updated_at",
+        "reading_minutes",
+    ]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
         models.ImageField: {"form_class": images.PictureFormField},
@@ -129,7 +142,18 @@ class ArticleAdmin(PublishableAdmin):
         ("Picture", {"fields": ["featured_image", "featured_image_alt"]}),
         ("People", {"fields": ["author", "medical_reviewer", "reviewed_on"]}),
         ("Topics", {"fields": ["categories", "tags", "new_tags"]}),
-        ("Publishing", {"fields": ["status", "published_at", "preview"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "substantive_update",
+                    "revised_at",
+                    "preview",
+                ]
+            },
+        ),
         (
             "Search engines",
             {"fields": ["seo_title", "meta_description"], "classes": ["collapse"]},
@@ -145,6 +169,11 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
+
+    def save_model(self, request, obj, form, change):
+        if form.cleaned_data.get("substantive_update"):
+            obj.revised_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="Categories")
     def category_list(self, obj):

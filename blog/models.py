@@ -17,7 +17,8 @@ class Category(models.Model):
     slug = models.SlugField(
         max_length=80,
         unique=True,
-        help_text="The category's web address: /blog/category/<slug>/.",
+        help_text="The last part of the category's web address, as in "
+        "/blog/category/knee-care/.",
     )
     description = models.TextField(
         blank=True,
@@ -77,7 +78,8 @@ class Article(Publishable):
         max_length=200,
         unique=True,
         help_text=(
-            "The article's web address: /blog/<slug>/. If you change it after "
+            "The last part of the article's web address, as in "
+            "/blog/knee-pain-on-stairs/. If you change it after "
             "publishing, the old address keeps working."
         ),
     )
@@ -140,6 +142,14 @@ class Article(Publishable):
         blank=True,
         related_name="picked_by",
     )
+    revised_at = models.DateTimeField(
+        "last substantive update",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Shown to readers as “Updated”. Moves only when an editor marks a "
+        "save as a substantive update, never for a typo fix.",
+    )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     wordpress_id = models.PositiveBigIntegerField(
         "WordPress post ID", null=True, blank=True, unique=True, editable=False
@@ -164,7 +174,8 @@ class Article(Publishable):
                 condition=dates.condition("published_at", moments=True)
                 & dates.condition("reviewed_on", moments=False)
                 & dates.condition("created_at", moments=True)
-                & dates.condition("updated_at", moments=True),
+                & dates.condition("updated_at", moments=True)
+                & dates.condition("revised_at", moments=True),
                 name="article_dates_in_range",
             )
         ]
@@ -217,10 +228,16 @@ class Article(Publishable):
 
     @property
     def was_updated(self) -> bool:
-        """Changed on a later day than it was published."""
-        return bool(self.published_at) and (
-            timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
+        """Substantively updated on a later day than it was published."""
+        return bool(self.published_at and self.revised_at) and (
+            timezone.localdate(self.revised_at) > timezone.localdate(self.published_at)
         )
+
+    @property
+    def last_updated(self):
+        """What readers, search engines and feeds are told: the last substantive
+        update, or the publication."""
+        return self.revised_at if self.was_updated else self.published_at
 
     @cached_property
     def image_sources(self) -> images.Sources:

@@ -208,7 +208,8 @@ _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 _FIGURE = re.compile(r"<figure[^>]*>(.*?)</figure>|<img\b[^>]*>", re.DOTALL)
 _CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 _TABLE = re.compile(
-    r'(?:<p class="table-caption">(.*?)</p>)?<table>(.*?)</table>', re.DOTALL
+    r'(?:<p class="table-caption">((?:(?!</p>).)*)</p>\s*)?<table>(.*?)</table>',
+    re.DOTALL,
 )
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 _CALLOUT = re.compile(r'<blockquote class="(callout-[a-z]+)">')

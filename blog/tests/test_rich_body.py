@@ -136,6 +136,16 @@ def test_tables_get_a_header_row_scopes_a_caption_and_scroll_inside(make_article
     ) in body
 
 
+def test_a_caption_paragraph_away_from_a_table_stays_a_paragraph(make_article):
+    article = make_article(
+        body='<p class="table-caption">Alone</p><p>Between</p><table><tbody>'
+        "<tr><th><p>H</p></th></tr></tbody></table>"
+    )
+    body = public_body(article)
+    assert '<p class="table-caption">Alone</p><p>Between</p>' in body
+    assert 'aria-label="Table"' in body
+
+
 def test_callouts_become_note_boxes_and_other_classes_are_dropped(make_article):
     article = make_article(
         body='<blockquote class="callout-emergency"><p><strong>Call 911 if</strong>'

@@ -7,7 +7,8 @@ between `+++` lines, then the body in the HTML the editor allows. People, addres
 and phone numbers are fictional (555-01xx numbers are reserved for fiction).
 
 Dates are relative to the day the command runs: `published_days_ago` is negative for
-a scheduled article; `reviewed_days_ago` is given only with a `reviewer`.
+a scheduled article; `reviewed_days_ago` is given only with a `reviewer`;
+`updated_days_ago`, when given, is the article's last substantive update.
 """
 
 import tomllib

@@ -121,6 +121,7 @@ class Command(BaseCommand):
             return False
         now = timezone.now()
         reviewed = data.get("reviewed_days_ago")
+        updated = data.get("updated_days_ago")
         article = Article(
             slug=data["slug"],
             title=data["title"],
@@ -131,6 +132,7 @@ class Command(BaseCommand):
             reviewed_on=(now - timedelta(days=reviewed)).date() if reviewed else None,
             status=Article.Status.DRAFT if data["status"] == "draft" else "published",
             published_at=now - timedelta(days=data["published_days_ago"], hours=3),
+            revised_at=now - timedelta(days=updated, hours=2) if updated else None,
             featured_image=ContentFile(
                 picture(data["image_colors"], data["slug"]), "demo.jpg"
             ),
