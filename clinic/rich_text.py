@@ -25,11 +25,11 @@ from django.utils.text import slugify
 from django_prose_editor.config import allowlist_from_extensions
 
 LINK_SCHEMES = ["http", "https", "mailto", "tel"]
-# A quotation styled as one of these becomes a box on the page.
+# A quotation styled as one of these (the editor's “Box” styles) becomes a box.
 CALLOUTS = {
-    "callout-key": "Box: Key points",
-    "callout-doctor": "Box: When to see a doctor",
-    "callout-emergency": "Box: Emergency (call 911)",
+    "callout-key": "Key points",
+    "callout-doctor": "When to see a doctor",
+    "callout-emergency": "Emergency (call 911)",
 }
 EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
@@ -51,10 +51,19 @@ EDITOR_EXTENSIONS = {
     # Styles an editor picks from the menu's style list for the block at the cursor.
     "NodeClass": {
         "cssClasses": {
-            "blockquote": [
-                {"className": name, "title": title} for name, title in CALLOUTS.items()
-            ],
-            "paragraph": [{"className": "table-caption", "title": "Table caption"}],
+            "blockquote": {
+                "title": "Box",
+                "cssClasses": [
+                    {"className": name, "title": title}
+                    for name, title in CALLOUTS.items()
+                ],
+            },
+            "paragraph": {
+                "title": "Paragraph",
+                "cssClasses": [
+                    {"className": "table-caption", "title": "Table caption"}
+                ],
+            },
         }
     },
 }
