@@ -192,3 +192,11 @@ def test_demo_articles_show_their_own_dates_not_the_seeding_day(demo, client):
     assert f'Updated <time datetime="{shown:%Y-%m-%d}' in updated
     untouched = client.get("/blog/carpal-tunnel-numb-hands/").content.decode()
     assert "Updated" not in untouched
+
+
+def test_demo_articles_show_a_figure_a_table_and_callouts(demo, client):
+    page = client.get("/blog/osteoporosis-bone-density/").content.decode()
+    assert re.search(r'<figure class="figure"><picture>.*?-480\.webp 480w', page, re.S)
+    assert "<caption>What a T-score means</caption>" in page
+    sprain = client.get("/blog/ankle-sprain-first-days/").content.decode()
+    assert '<div class="callout callout-emergency" role="note">' in sprain

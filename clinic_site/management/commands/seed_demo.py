@@ -20,11 +20,13 @@ from clinic.models import (
     Location,
     OpeningHours,
     Person,
+    Picture,
     Specialty,
     Weekday,
 )
 from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
+from clinic_site.demo import figures as demo_figures
 from clinic_site.models import MenuItem
 from clinic_site.roles import EDITORS, FRONT_DESK
 from pages.models import Page
@@ -126,7 +128,7 @@ class Command(BaseCommand):
             slug=data["slug"],
             title=data["title"],
             summary=data["summary"],
-            body=data["body"],
+            body=self.with_figures(data["body"], data.get("figures", [])),
             author=authors[data["author"]],
             medical_reviewer=authors.get(data.get("reviewer")),
             reviewed_on=(now - timedelta(days=reviewed)).date() if reviewed else None,
@@ -142,6 +144,20 @@ class Command(BaseCommand):
         article.categories.set(Category.objects.filter(slug__in=data["categories"]))
         article.tags.set(data["tags"])
         return True
+
+    def with_figures(self, body: str, figures: list[dict]) -> str:
+        """The body, its figures' pictures drawn and put in the picture library."""
+        for number, figure in enumerate(figures, start=1):
+            drawing = demo_figures.DRAWINGS[figure["drawing"]]()
+            picture = Picture.objects.create(
+                image=ContentFile(drawing, "figure.png"),
+                description=figure["description"],
+                credit=figure.get("credit", ""),
+            )
+            body = body.replace(
+                f'data-file="figure-{number}"', f'data-file="{picture.pk}"'
+            )
+        return body
 
     def page(self, data) -> bool:
         """Create one page, under its parent (created before it), unless it exists."""
