@@ -170,6 +170,23 @@ class ArticleAdmin(PublishableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
 
+    def other_changes(self, older, newer) -> list[dict]:
+        tags = [self._tag_names(version) for version in (older, newer)]
+        if tags[0] == tags[1]:
+            return []
+        return [{"label": "tags", "before": tags[0] or "—", "after": tags[1] or "—"}]
+
+    @staticmethod
+    def _tag_names(version) -> str:
+        ids = [
+            followed.field_dict["tag_id"]
+            for followed in version.revision.version_set.all()
+            if followed.content_type.model_class() is TaggedArticle
+        ]
+        return ", ".join(
+            sorted(Tag.objects.filter(pk__in=ids).values_list("name", flat=True))
+        )
+
     def save_model(self, request, obj, form, change):
         if form.cleaned_data.get("substantive_update"):
             obj.revised_at = timezone.now()
