@@ -5,12 +5,14 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from blog.models import Article, Category, RelatedPick, TaggedArticle
-from clinic import images
+from clinic import images, reading_level
 from clinic.publishing_admin import PublicationStateFilter, PublishableAdmin
 
 REVIEW_INTERVAL = timedelta(days=365)
@@ -111,6 +113,7 @@ class ArticleAdmin(PublishableAdmin):
         "published_at",
         "category_list",
         "author",
+        "grade",
         "preview",
     ]
     list_filter = [
@@ -126,6 +129,7 @@ class ArticleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "medical_reviewer"]
     readonly_fields = [
+        "readability",
         "preview",
         "revised_at",
         "created_at",
@@ -138,7 +142,7 @@ class ArticleAdmin(PublishableAdmin):
     }
     inlines = [RelatedPickInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "readability"]}),
         ("Picture", {"fields": ["featured_image", "featured_image_alt"]}),
         ("People", {"fields": ["author", "medical_reviewer", "reviewed_on"]}),
         ("Topics", {"fields": ["categories", "tags", "new_tags"]}),
@@ -169,6 +173,25 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
+
+    @admin.display(description="Reading grade", ordering="reading_grade")
+    def grade(self, obj):
+        if obj.reading_grade is None:
+            return "—"
+        above = obj.reading_grade > reading_level.TARGET_GRADE
+        return format_html(
+            '<span class="{}">{}</span>',
+            "grade-high" if above else "",
+            obj.reading_grade,
+        )
+
+    @admin.display(description="Reading level (of the saved text)")
+    def readability(self, obj):
+        reading = reading_level.assess(obj.body if obj.pk else "")
+        return render_to_string(
+            "admin/blog/article/readability.html",
+            {"reading": reading, "target": reading_level.TARGET_GRADE},
+        )
 
     def other_changes(self, older, newer) -> list[dict]:
         tags = [self._tag_names(version) for version in (older, newer)]

@@ -7,7 +7,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from clinic import dates, images, rich_text
+from clinic import dates, images, reading_level, rich_text
 from clinic.models import Person, Picture
 from clinic.publishing import Publishable, PublishableQuerySet
 
@@ -151,6 +151,15 @@ class Article(Publishable):
         "save as a substantive update, never for a typo fix.",
     )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    reading_grade = models.DecimalField(
+        "reading grade",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Flesch-Kincaid grade of the body; patient leaflets aim at 6 to 8.",
+    )
     wordpress_id = models.PositiveBigIntegerField(
         "WordPress post ID", null=True, blank=True, unique=True, editable=False
     )
@@ -188,6 +197,7 @@ class Article(Publishable):
         """Clean the body, re-encode a new picture, remember a changed address."""
         self.body = rich_text.clean(self.body)
         self.reading_minutes = rich_text.reading_minutes(self.body)
+        self.reading_grade = reading_level.assess(self.body).grade
         with images.saving_picture(self, "featured_image"):
             super().save(*args, **kwargs)
 
