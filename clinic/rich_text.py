@@ -253,10 +253,11 @@ def render(body: str, pictures: dict, *, first_figure_eager: bool = False) -> st
     `pictures` maps ids to library pictures: a figure of a picture not in it is left
     out, whatever its address said (the body never chooses what a page loads).
     Figures load lazily, except the first when it opens the body and nothing above
-    it fills the first screen.
+    it fills the first screen. A paragraph holding only a link to a YouTube or Vimeo
+    video becomes a player that loads nothing from the video site until clicked.
     """
     body = _render_figures(body, pictures, first_figure_eager)
-    return _render_callouts(_render_tables(body))
+    return _render_videos(_render_callouts(_render_tables(body)))
 
 
 def _render_figures(body: str, pictures: dict, first_figure_eager: bool) -> str:
@@ -333,3 +334,51 @@ def _render_callouts(body: str) -> str:
             + body[end.end() :]
         )
     return body
+
+
+_LINK_PARAGRAPH = re.compile(
+    r'<p><a href="([^"]+)"[^>]*>((?:(?!</a>).)*)</a></p>', re.DOTALL
+)
+_VIDEO_ADDRESSES = [
+    (
+        "YouTube",
+        re.compile(
+            r"https://(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.be/|youtube\.com/shorts/)"
+            r"([A-Za-z0-9_-]{11})(?:[&?#].*)?"
+        ),
+        "https://www.youtube-nocookie.com/embed/{}?autoplay=1",
+    ),
+    (
+        "Vimeo",
+        re.compile(r"https://(?:www\.)?vimeo\.com/(\d{1,12})(?:[/?#].*)?"),
+        "https://player.vimeo.com/video/{}?dnt=1&autoplay=1",
+    ),
+]
+
+
+def video(address: str) -> tuple[str, str] | None:
+    """(site name, player address) of a YouTube or Vimeo video address, or None."""
+    for site, pattern, player in _VIDEO_ADDRESSES:
+        if match := pattern.fullmatch(address):
+            return site, player.format(match.group(1))
+    return None
+
+
+def _render_videos(body: str) -> str:
+    def player(match: re.Match) -> str:
+        address, title = html.unescape(match.group(1)), match.group(2)
+        found = video(address)
+        if found is None:
+            return match.group(0)
+        site, embed = found
+        return render_to_string(
+            "includes/body_video.html",
+            {
+                "address": address,
+                "embed": embed,
+                "site": site,
+                "title": html.unescape(strip_tags(title)),
+            },
+        ).strip()
+
+    return _LINK_PARAGRAPH.sub(player, body)

@@ -207,3 +207,35 @@ def test_a_body_with_all_three_saves_through_the_admin(
     article = Article.objects.get()
     assert article.body == body
     assert PictureUse.objects.get().picture == picture
+
+
+@pytest.mark.parametrize(
+    ("address", "player"),
+    [
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=3",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
+        ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/"),
+        ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt"),
+    ],
+)
+def test_a_video_link_becomes_a_player_that_loads_nothing_until_started(
+    client, make_article, address, player
+):
+    article = make_article(body=f'<p><a href="{address}">Knee exercises</a></p>')
+    response = client.get(article.get_absolute_url())
+    page = response.content.decode()
+    assert f'data-embed="{player}' in page
+    assert "<iframe" not in page
+    assert not re.search(r'\ssrc="https://(?!www\.youtube-nocookie)', page)
+    assert "Play the video: Knee exercises" in page
+    csp = response["Content-Security-Policy"]
+    assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com" in csp
+
+
+def test_a_video_link_inside_a_sentence_stays_a_link(make_article):
+    article = make_article(
+        body='<p>Watch <a href="https://youtu.be/dQw4w9WgXcQ">this</a> first.</p>'
+    )
+    assert "data-embed" not in public_body(article)

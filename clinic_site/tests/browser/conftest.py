@@ -211,7 +211,7 @@ kneecap.</p>
 <p>Book a visit if the pain lasts more than two weeks, or read the
 <a href="https://orthoinfo.aaos.org/">patient guides of the AAOS</a>.</p>
 """
-# A figure, a table and a callout: every page check sees what the editor makes.
+# A figure, a table, a callout and a video: the page checks see what editors make.
 ILLUSTRATIONS = """
 <figure class="figure"><img src="/x.jpg" alt="The knee from the side, bent"
 data-file="{picture}"><figcaption>How the kneecap glides</figcaption></figure>
@@ -222,6 +222,7 @@ data-file="{picture}"><figcaption>How the kneecap glides</figcaption></figure>
 </tbody></table>
 <blockquote class="callout-emergency"><p>Call 911 if</p><ul><li>your knee is
 badly misshapen after a fall</li></ul></blockquote>
+<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Three knee exercises</a></p>
 """
 
 

@@ -14,6 +14,9 @@ from conftest import STAFF_PASSWORD
 pytestmark = pytest.mark.browser
 
 
+VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+
+
 def menu_button(page, name):
     return page.locator(f".field-body .prose-menubar [data-name='{name}']").first
 
@@ -26,14 +29,20 @@ def choose_style(page, name):
 
 
 def test_an_editor_illustrates_an_article_and_patients_see_it(
-    open_context, editor, author, blog_category, tmp_path
+    open_context, site, editor, author, blog_category, tmp_path
 ):
     browsing = open_context()
     page = browsing.new_page()
     sign_in(page, "editor", STAFF_PASSWORD, next_path="/admin/blog/article/add/")
     body = page.locator(".field-body .ProseMirror[contenteditable='true']")
     body.click()
-    for line in ["How the knee works.", "Call 911 if", "Which exercise, when"]:
+    lines = [
+        "How the knee works.",
+        "Knee exercises",
+        "Call 911 if",
+        "Which exercise, when",
+    ]
+    for line in lines:
         page.keyboard.type(line)
         page.keyboard.press("Enter")
 
@@ -49,6 +58,15 @@ def test_an_editor_illustrates_an_article_and_patients_see_it(
         page.keyboard.press("Tab")
     body.get_by_text("Which exercise, when").click()
     choose_style(page, "nodeClass:paragraph:table-caption")
+
+    # A video: a paragraph that is only a link to it.
+    body.get_by_text("Knee exercises").click()
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Home")
+    menu_button(page, "link").click()
+    link_dialog = page.locator("dialog[open]")
+    link_dialog.locator("input[name=href]").fill(VIDEO)
+    link_dialog.get_by_role("button", name="Update").click()
 
     # An emergency box.
     body.get_by_text("Call 911 if").click()
@@ -76,6 +94,7 @@ def test_an_editor_illustrates_an_article_and_patients_see_it(
     picture = Picture.objects.get()
     assert f'data-file="{picture.pk}"' in html
     assert '<blockquote class="callout-emergency">' in html
+    assert f'<p><a href="{VIDEO}"' in html
     assert '<p class="table-caption">Which exercise, when</p><table>' in html
 
     page.locator("#id_title").fill("How the knee works")
@@ -93,7 +112,15 @@ def test_an_editor_illustrates_an_article_and_patients_see_it(
 
     for viewport in (PHONE, DESKTOP):
         visitor = open_context(viewport=viewport, bypass_csp=True).new_page()
+        asked = []
+        visitor.on("request", lambda request, asked=asked: asked.append(request.url))
+        # Nothing may reach the video site for real, even once the video starts.
+        visitor.route(
+            "https://www.youtube-nocookie.com/**", lambda route: route.abort()
+        )
         visitor.goto(article.get_absolute_url())
+        visitor.wait_for_load_state("networkidle")
+        assert asked and all(url.startswith(site) for url in asked), asked
         figure = visitor.locator(".article-body figure img")
         assert figure.get_attribute("srcset").count("w,") >= 1
         assert figure.get_attribute("width") == "1600"
@@ -103,5 +130,10 @@ def test_an_editor_illustrates_an_article_and_patients_see_it(
         assert_fits_width(visitor)
         visitor.add_script_tag(path=str(AXE_JS))
         assert visitor.evaluate(RUN_AXE, AXE_TAGS) == []
+        visitor.get_by_role("link", name="Play the video: Knee exercises").click()
+        player = visitor.locator(".video iframe")
+        assert player.get_attribute("src") == (
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+        )
     assert browsing.csp_violations() == []
     assert browsing.page_errors == []
