@@ -7,7 +7,8 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
@@ -129,6 +130,7 @@ class ArticleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "medical_reviewer"]
     readonly_fields = [
+        "checklist",
         "readability",
         "preview",
         "revised_at",
@@ -150,6 +152,7 @@ class ArticleAdmin(PublishableAdmin):
             "Publishing",
             {
                 "fields": [
+                    "checklist",
                     "status",
                     "published_at",
                     "substantive_update",
@@ -173,6 +176,28 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
+
+    @admin.display(description="Before publishing")
+    def checklist(self, obj):
+        """What to look at before the article goes public (of the saved version)."""
+        if not obj.pk:
+            return "Save the article first: the checklist reads the saved version."
+        notes = []
+        if not obj.meta_description:
+            notes.append("No meta description: search engines will show the summary.")
+        clinical = any(category.slug == "blog" for category in obj.categories.all())
+        if clinical and not obj.medical_reviewer_id:
+            notes.append("A clinical article (in Blog) without a medical reviewer.")
+        if obj.reviewed_on and obj.reviewed_on < timezone.localdate() - REVIEW_INTERVAL:
+            notes.append(
+                "The medical review is over a year old "
+                f"({date_format(obj.reviewed_on, 'F j, Y')})."
+            )
+        if not notes:
+            return "Nothing to look at."
+        return format_html_join(
+            "", '<p class="checklist-note">{}</p>', ((note,) for note in notes)
+        )
 
     @admin.display(description="Reading grade", ordering="reading_grade")
     def grade(self, obj):

@@ -1,6 +1,10 @@
-"""Editors see how hard an article is to read: informative, never blocking."""
+"""Hints for editors, never blocking: how hard an article is to read, and what to
+look at before publishing."""
+
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic import reading_level
 
@@ -47,3 +51,22 @@ def test_a_hard_text_still_saves(client, editor, sign_in, article_form):
     sign_in(editor)
     response = client.post(reverse("admin:blog_article_add"), article_form(body=HARD))
     assert response.status_code == 302
+
+
+def test_the_checklist_names_what_to_look_at_before_publishing(
+    client, editor, sign_in, make_article
+):
+    old_review = timezone.localdate() - timedelta(days=400)
+    article = make_article(medical_reviewer=None)
+    reviewed = make_article(
+        meta_description="Knee pain, explained.",
+        medical_reviewer=article.author,
+        reviewed_on=old_review,
+    )
+    sign_in(editor)
+    first = client.get(reverse("admin:blog_article_change", args=[article.pk]))
+    assert "No meta description" in first.content.decode()
+    assert "without a medical reviewer" in first.content.decode()
+    second = client.get(reverse("admin:blog_article_change", args=[reviewed.pk]))
+    assert "over a year old" in second.content.decode()
+    assert "No meta description" not in second.content.decode()
