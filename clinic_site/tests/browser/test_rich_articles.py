@@ -35,6 +35,9 @@ def test_an_editor_illustrates_an_article_and_patients_see_it(
     page = browsing.new_page()
     sign_in(page, "editor", STAFF_PASSWORD, next_path="/admin/blog/article/add/")
     body = page.locator(".field-body .ProseMirror[contenteditable='true']")
+    summary = page.locator("#id_summary")
+    # The body box starts taller than the summary's, not one line tall.
+    assert body.bounding_box()["height"] > 2 * summary.bounding_box()["height"]
     body.click()
     lines = [
         "How the knee works.",
