@@ -356,6 +356,17 @@ _VIDEO_ADDRESSES = [
 ]
 
 
+# The players a started video loads: the only frames a page may hold, and only a
+# page with a video (clinic.preview adds them to its Content-Security-Policy).
+VIDEO_FRAME_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def has_video(body: str) -> bool:
+    return any(
+        video(html.unescape(address)) for address, _ in _LINK_PARAGRAPH.findall(body)
+    )
+
+
 def video(address: str) -> tuple[str, str] | None:
     """(site name, player address) of a YouTube or Vimeo video address, or None."""
     for site, pattern, player in _VIDEO_ADDRESSES:

@@ -256,8 +256,7 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 # No inline script anywhere; a nonce only where a page asks for one (the editor's
-# import map in the admin). No third-party origin, but the two video players an
-# article's video loads once a visitor starts it (clinic.rich_text).
+# import map in the admin). No third-party origin at all.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -269,7 +268,6 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "form-action": [SELF],
     }
 }

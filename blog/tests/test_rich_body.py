@@ -234,6 +234,14 @@ def test_a_video_link_becomes_a_player_that_loads_nothing_until_started(
     assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com" in csp
 
 
+def test_only_a_page_with_a_video_may_frame_the_players(client, make_article):
+    article = make_article(body="<p>No video here.</p>")
+    assert (
+        "frame-src"
+        not in client.get(article.get_absolute_url())["Content-Security-Policy"]
+    )
+
+
 def test_a_video_link_inside_a_sentence_stays_a_link(make_article):
     article = make_article(
         body='<p>Watch <a href="https://youtu.be/dQw4w9WgXcQ">this</a> first.</p>'
