@@ -55,7 +55,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.last_updated
 
     def item_author_name(self, item):
         return escape(item.author.byline)

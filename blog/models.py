@@ -5,13 +5,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from clinic import dates, images, rich_text
-from clinic.models import Person
+from clinic import dates, images, reading_level, rich_text
+from clinic.models import Person, Picture
 from clinic.publishing import Publishable, PublishableQuerySet
 
 REVIEW_INTERVAL = timedelta(days=365)  # a medical review older than this is overdue
@@ -22,7 +21,8 @@ class Category(models.Model):
     slug = models.SlugField(
         max_length=80,
         unique=True,
-        help_text="The category's web address: /blog/category/<slug>/.",
+        help_text="The last part of the category's web address, as in "
+        "/blog/category/knee-care/.",
     )
     description = models.TextField(
         blank=True,
@@ -92,7 +92,8 @@ class Article(Publishable):
         max_length=200,
         unique=True,
         help_text=(
-            "The article's web address: /blog/<slug>/. If you change it after "
+            "The last part of the article's web address, as in "
+            "/blog/knee-pain-on-stairs/. If you change it after "
             "publishing, the old address keeps working."
         ),
     )
@@ -102,7 +103,7 @@ class Article(Publishable):
     )
     body = ProseEditorField(
         extensions=rich_text.EDITOR_EXTENSIONS,
-        sanitize=True,
+        sanitize=rich_text.editor_sanitizer,
         blank=True,
         help_text="Use headings for sections: three or more make a table of contents.",
     )
@@ -155,7 +156,24 @@ class Article(Publishable):
         blank=True,
         related_name="picked_by",
     )
+    revised_at = models.DateTimeField(
+        "last substantive update",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Shown to readers as “Updated”. Moves only when an editor marks a "
+        "save as a substantive update, never for a typo fix.",
+    )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    reading_grade = models.DecimalField(
+        "reading grade",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Flesch-Kincaid grade of the body; patient leaflets aim at 6 to 8.",
+    )
     wordpress_id = models.PositiveBigIntegerField(
         "WordPress post ID", null=True, blank=True, unique=True, editable=False
     )
@@ -167,6 +185,8 @@ class Article(Publishable):
         ArticleQuerySet.as_manager()
     )  # unfiltered on purpose: the admin needs drafts
 
+    picture_field = "featured_image"
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [
@@ -177,7 +197,8 @@ class Article(Publishable):
                 condition=dates.condition("published_at", moments=True)
                 & dates.condition("reviewed_on", moments=False)
                 & dates.condition("created_at", moments=True)
-                & dates.condition("updated_at", moments=True),
+                & dates.condition("updated_at", moments=True)
+                & dates.condition("revised_at", moments=True),
                 name="article_dates_in_range",
             )
         ]
@@ -190,6 +211,7 @@ class Article(Publishable):
         """Clean the body, re-encode a new picture, remember a changed address."""
         self.body = rich_text.clean(self.body)
         self.reading_minutes = rich_text.reading_minutes(self.body)
+        self.reading_grade = reading_level.assess(self.body).grade
         with images.saving_picture(self, "featured_image"):
             super().save(*args, **kwargs)
 
@@ -202,6 +224,8 @@ class Article(Publishable):
             self.featured_image, self.featured_image_alt
         ):
             errors["featured_image_alt"] = error
+        if error := Picture.objects.missing_from(self.body):
+            errors["body"] = error
         if self.medical_reviewer_id and not self.reviewed_on:
             errors["reviewed_on"] = ValidationError(
                 "Give the date of the medical review.", code="review_date_required"
@@ -222,20 +246,15 @@ class Article(Publishable):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def body_html(self):
-        # The one place the body is trusted: rich_text.clean ran on every save.
-        return mark_safe(self.body)
-
     @cached_property
     def table_of_contents(self) -> list[dict]:
         return rich_text.table_of_contents(self.body)
 
     @property
     def was_updated(self) -> bool:
-        """Changed on a later day than it was published."""
-        return bool(self.published_at) and (
-            timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
+        """Substantively updated on a later day than it was published."""
+        return bool(self.published_at and self.revised_at) and (
+            timezone.localdate(self.revised_at) > timezone.localdate(self.published_at)
         )
 
     @property
@@ -247,6 +266,12 @@ class Article(Publishable):
     def topics(self) -> list[Category]:
         """The categories listed as what the article is about."""
         return [c for c in self.categories.all() if not c.shows_as_badge]
+
+    @property
+    def last_updated(self):
+        """What readers, search engines and feeds are told: the last substantive
+        update, or the publication."""
+        return self.revised_at if self.was_updated else self.published_at
 
     @cached_property
     def image_sources(self) -> images.Sources:

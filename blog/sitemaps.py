@@ -8,10 +8,14 @@ class ArticleSitemap(SiteSitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+        return (
+            Article.objects.published()
+            .only("slug", "published_at", "revised_at")
+            .order_by("pk")
+        )
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.last_updated
 
 
 class CategorySitemap(SiteSitemap):

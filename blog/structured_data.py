@@ -16,7 +16,7 @@ def article_data(article, publisher: dict) -> list[dict]:
         "datePublished": article.published_at.isoformat()
         if article.published_at
         else None,
-        "dateModified": article.updated_at.isoformat(),
+        "dateModified": (article.last_updated or article.updated_at).isoformat(),
         "author": person_reference(article.author),
         "publisher": dict(publisher),
         "mainEntityOfPage": url,

@@ -221,6 +221,7 @@ class Importer:
             self._warn_out_of_range(post, "last change", modified, "left out")
             modified = None
         article.updated_at = modified or article.updated_at
+        article.revised_at = modified or article.revised_at  # the best we know
 
     def _save(self, article: Article, categories: list, tags: list) -> None:
         """Save the article and its terms; put back the WordPress dates (auto_now)."""

@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
 
 from clinic import images
 from clinic.models import (
@@ -12,6 +15,7 @@ from clinic.models import (
     Location,
     OpeningHours,
     Person,
+    Picture,
     Redirect,
     SiteSettings,
     Specialty,
@@ -175,3 +179,79 @@ class RedirectAdmin(admin.ModelAdmin):
     list_display = ["old_path", "target"]
     list_select_related = ["content_type"]
     search_fields = ["old_path"]
+
+
+class PictureForm(forms.ModelForm):
+    class Meta:
+        model = Picture
+        fields = ["image", "description", "credit"]
+        field_classes = {"image": images.PictureFormField}
+
+
+@admin.register(Picture)
+class PictureAdmin(admin.ModelAdmin):
+    """The picture library: what article and page bodies show as figures.
+
+    The editor's figure dialog opens `picker` in a small window: choose a picture
+    there, or upload one, and it goes into the text with its description.
+    """
+
+    form = PictureForm
+    list_display = ["thumbnail", "description", "credit", "created_at"]
+    list_display_links = ["thumbnail", "description"]
+    search_fields = ["description", "credit"]
+    readonly_fields = ["thumbnail", "used_in"]
+    fields = ["image", "thumbnail", "description", "credit", "used_in"]
+    picker_size = 60
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("uses__used_in")
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(self.picker)
+        return [
+            path("picker/", picker, name="clinic_picture_picker"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="Picture")
+    def thumbnail(self, picture):
+        if not picture.pk:
+            return "-"
+        return format_html(
+            '<img src="{}" alt="" width="120" class="picture-thumbnail">',
+            picture.sources.fallback,
+        )
+
+    @admin.display(description="Shown in")
+    def used_in(self, picture):
+        uses = [str(use.used_in) for use in picture.uses.all()]
+        return ", ".join(uses) or "Nothing yet: it can be deleted."
+
+    def picker(self, request):
+        """Choose a picture for a figure, or upload one (it is chosen at once)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        can_add = self.has_add_permission(request)
+        form, chosen = None, None
+        if can_add:
+            form = PictureForm(request.POST or None, request.FILES or None)
+            if request.method == "POST" and form.is_valid():
+                chosen = form.save()
+                self.log_addition(request, chosen, [{"added": {}}])
+                form = PictureForm()
+        query = request.GET.get("q", "").strip()
+        pictures = Picture.objects.all()
+        if query:
+            pictures = pictures.filter(description__icontains=query)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Choose a picture",
+            "is_popup": True,
+            "pictures": pictures[: self.picker_size],
+            "query": query,
+            "form": form,
+            "chosen": chosen,
+        }
+        return TemplateResponse(request, "admin/clinic/picture/picker.html", context)

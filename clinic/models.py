@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from clinic import colors, hours, icons, images, phones
+from clinic import colors, hours, icons, images, phones, rich_text
 
 SOCIAL_NETWORKS = {  # field: name shown, in the order shown
     "facebook": "Facebook",
@@ -593,3 +593,111 @@ class Redirect(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+class PictureQuerySet(models.QuerySet):
+    def by_id(self, ids) -> dict[int, "Picture"]:
+        """{id: picture} of these ids; no query when there are none."""
+        ids = set(ids)
+        return (
+            {picture.pk: picture for picture in self.filter(pk__in=ids)} if ids else {}
+        )
+
+    def missing_from(self, body: str) -> ValidationError | None:
+        """The error for a body showing pictures no longer in the library (one query
+        if it shows any)."""
+        wanted = rich_text.picture_ids(body)
+        if wanted - set(self.by_id(wanted)):
+            return ValidationError(
+                "A figure shows a picture that is no longer in the library: remove "
+                "it, or insert another one.",
+                code="picture_missing",
+            )
+        return None
+
+
+class Picture(models.Model):
+    """A picture in the library, shown inside article and page bodies as a figure.
+
+    Checked, re-encoded without metadata and cut into renditions when saved, as
+    featured images are. A picture a body shows cannot be deleted (`PictureUse`).
+    """
+
+    image = models.ImageField(
+        "picture",
+        upload_to=images.RandomName("pictures"),
+        width_field="width",
+        height_field="height",
+        validators=[images.validate_image],
+        help_text="JPEG, PNG or WebP, up to 10 MB. Location data in photos is removed.",
+    )
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    description = models.CharField(
+        max_length=250,
+        help_text="What the picture shows, for people who cannot see it (e.g. "
+        "“Diagram of the knee, with the ACL in red”). Offered as the figure's "
+        "description when it is inserted.",
+    )
+    credit = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Shown under the picture wherever it is used, "
+        "e.g. “Photo: Ana Ruiz”.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PictureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.description
+
+    def save(self, *args, **kwargs):
+        """Re-encode a new picture, and make its renditions once it is stored."""
+        with images.saving_picture(self, "image"):
+            super().save(*args, **kwargs)
+
+    @cached_property
+    def sources(self) -> images.Sources:
+        return images.sources(self.image.name, self.width)
+
+
+class PictureUse(models.Model):
+    """A body (an article's, a page's) showing a picture: the picture stays."""
+
+    picture = models.ForeignKey(Picture, on_delete=models.PROTECT, related_name="uses")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    used_in = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["picture", "content_type", "object_id"],
+                name="unique_picture_use",
+            )
+        ]
+
+    def __str__(self):
+        return f"Shown in the {self.content_type.name} “{self.used_in}”"
+
+    @classmethod
+    def record(cls, item, picture_ids) -> None:
+        """Make the item's recorded uses exactly the pictures its body shows."""
+        content_type = ContentType.objects.get_for_model(item)
+        uses = cls.objects.filter(content_type=content_type, object_id=item.pk)
+        if not picture_ids:
+            uses.delete()
+            return
+        known = set(
+            Picture.objects.filter(pk__in=picture_ids).values_list("pk", flat=True)
+        )
+        uses.exclude(picture__in=known).delete()
+        stored = set(uses.values_list("picture_id", flat=True))
+        cls.objects.bulk_create(
+            cls(picture_id=pk, content_type=content_type, object_id=item.pk)
+            for pk in known - stored
+        )

@@ -5,6 +5,7 @@ indexed)."""
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 
+from clinic import rich_text
 from clinic.caching import PUBLIC_CACHE
 
 
@@ -20,8 +21,13 @@ def public_or_preview(request, queryset, **lookup):
 
 
 def render_publishable(request, template, context, item):
-    """Render the page of a published thing: public, or a private preview."""
+    """Render the page of a published thing: public, or a private preview.
+
+    A page whose text holds a video may frame the video players, and no other page.
+    """
     response = render(request, template, context)
+    if rich_text.has_video(getattr(item, item.rich_text_field)):
+        response._csp_update = {"frame-src": rich_text.VIDEO_FRAME_ORIGINS}
     if item.is_public:
         patch_cache_control(response, **PUBLIC_CACHE)
     else:

@@ -11,8 +11,11 @@ from django.db import models
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 
-from clinic.models import Redirect
+from clinic import rich_text
+from clinic.models import Picture, PictureUse, Redirect
 
 
 def is_public(status, published_at, now) -> bool:
@@ -98,8 +101,11 @@ class Publishable(models.Model):
     )
 
     redirects = GenericRelation(Redirect)  # deleted with what they lead to
+    picture_uses = GenericRelation(PictureUse)  # and so are their pictures' uses
 
     address_field = "slug"
+    rich_text_field = "body"
+    picture_field = None  # a picture shown above the body, if any
 
     class Meta:
         abstract = True
@@ -109,6 +115,7 @@ class Publishable(models.Model):
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
         self._keep_old_address()
+        self._record_pictures()
 
     def get_absolute_url(self):
         return self.address_for(getattr(self, self.address_field))
@@ -152,6 +159,23 @@ class Publishable(models.Model):
         self._stored_address_value = getattr(self, self.address_field)
         self._stored_public = self.status == self.Status.PUBLISHED
 
+    @cached_property
+    def body_html(self):
+        """The body as the page shows it (one query for its figures, if it has any)."""
+        body = getattr(self, self.rich_text_field)
+        pictures = Picture.objects.by_id(rich_text.picture_ids(body))
+        first_screen_free = not (
+            self.picture_field and getattr(self, self.picture_field)
+        )
+        # The one place the body is trusted: rich_text.clean ran on every save.
+        return mark_safe(
+            rich_text.render(body, pictures, first_figure_eager=first_screen_free)
+        )
+
+    def _record_pictures(self):
+        body = getattr(self, self.rich_text_field)
+        PictureUse.record(self, rich_text.picture_ids(body))
+
     @property
     def is_public(self) -> bool:
         return is_public(self.status, self.published_at, timezone.now())
@@ -181,6 +205,7 @@ def _note_stored_address_before_raw_save(sender, instance, raw, **kwargs):
 
 
 @receiver(post_save)
-def _keep_old_address_after_raw_save(sender, instance, raw, **kwargs):
+def _follow_raw_save(sender, instance, raw, **kwargs):
     if raw and isinstance(instance, Publishable):
         instance._keep_old_address()
+        instance._record_pictures()

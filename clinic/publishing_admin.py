@@ -8,12 +8,18 @@ publish, unpublish or schedule.
 
 import reversion
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from js_asset import Media
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from clinic import revisions
 from clinic.publishing import Publishable
 
 # The stylesheet the editor (TipTap, inside django-prose-editor 0.28) injects into the
@@ -59,6 +65,59 @@ class PublishableAdmin(RichTextEditorMixin, VersionAdmin):
     """Revisions, states, preview and the publish actions, for a Publishable model."""
 
     actions = ["publish_now", "unpublish"]
+    object_history_template = "admin/publishing/object_history.html"
+    history_latest_first = True
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_compare"
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("<path:object_id>/history/compare/", compare, name=name),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        versions = (
+            Version.objects.get_for_object(obj) if obj else Version.objects.none()
+        )
+        versions = self._reversion_order_version_queryset(request, versions)
+        # In the order of reversion's action_list, which lacks the ids.
+        context = {"version_ids": list(versions.values_list("pk", flat=True))}
+        return super().history_view(request, object_id, context | (extra_context or {}))
+
+    def compare_view(self, request, object_id):
+        """What changed between two saved versions (?from=<id>&to=<id>)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        try:
+            chosen = [versions.get(pk=int(request.GET[key])) for key in ("from", "to")]
+        except (KeyError, ValueError, Version.DoesNotExist):
+            raise Http404("Choose two saved versions of this item.") from None
+        older, newer = sorted(chosen, key=lambda version: version.revision.date_created)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": f"Changes to “{obj}”",
+            "older": older,
+            "newer": newer,
+            "changes": revisions.changes(
+                self.model, older.field_dict, newer.field_dict, obj.rich_text_field
+            )
+            + self.other_changes(older, newer),
+        }
+        return TemplateResponse(
+            request, "admin/publishing/compare_versions.html", context
+        )
+
+    def other_changes(self, older, newer) -> list[dict]:
+        """Changes kept beside the item's own fields (in followed models)."""
+        return []
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

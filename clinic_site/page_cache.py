@@ -51,6 +51,7 @@ SHOWN_MODELS = (
     "clinic.OpeningHours",
     "clinic.Closure",
     "clinic.SiteSettings",
+    "clinic.Picture",  # a figure's credit and renditions
     "clinic_site.MenuItem",
     "pages.Page",
 )

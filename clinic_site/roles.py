@@ -45,6 +45,10 @@ ROLE_PERMISSIONS = {
             "view_redirect",
             "change_sitesettings",
             "view_sitesettings",
+            "add_picture",
+            "change_picture",
+            "delete_picture",
+            "view_picture",
         ],
         "clinic_site": [
             "add_menuitem",

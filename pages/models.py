@@ -3,10 +3,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 
 from clinic import dates, images, rich_text
+from clinic.models import Picture
 from clinic.publishing import Publishable, PublishableQuerySet
 from pages.addresses import reserved_segments
 
@@ -67,7 +67,9 @@ class Page(Publishable):
         help_text="One or two sentences for search results and link previews.",
     )
     body = ProseEditorField(
-        extensions=rich_text.EDITOR_EXTENSIONS, sanitize=True, blank=True
+        extensions=rich_text.EDITOR_EXTENSIONS,
+        sanitize=rich_text.editor_sanitizer,
+        blank=True,
     )
     share_image = models.ImageField(
         upload_to=images.RandomName("pages"),
@@ -99,6 +101,7 @@ class Page(Publishable):
     objects = PageQuerySet.as_manager()  # unfiltered: the admin needs drafts
 
     address_field = "path"
+    picture_field = "share_image"
 
     class Meta:
         ordering = ["position", "title"]
@@ -132,6 +135,8 @@ class Page(Publishable):
         errors = {}
         if error := images.missing_description(self.share_image, self.share_image_alt):
             errors["share_image_alt"] = error
+        if error := Picture.objects.missing_from(self.body):
+            errors["body"] = error
         if self.slug:
             errors |= self._address_errors()
         try:
@@ -224,11 +229,6 @@ class Page(Publishable):
     @property
     def is_legal(self) -> bool:
         return self.kind in (self.Kind.PRIVACY, self.Kind.POLICY)
-
-    @property
-    def body_html(self):
-        # The one place the body is trusted: rich_text.clean ran on every save.
-        return mark_safe(self.body)
 
     @cached_property
     def image_sources(self) -> images.Sources:

@@ -174,12 +174,14 @@ def test_the_author_box_shows_the_authors_photo_and_links_to_their_profile(
     assert '<a href="/physicians/dana-whitfield/">Dana Whitfield, MD</a>' in box
 
 
-def test_article_page_shows_updated_only_when_changed_on_a_later_day(
+def test_article_page_shows_updated_only_for_a_substantive_update_on_a_later_day(
     client, make_article, time_machine
 ):
     article = make_article(published_at=timezone.now())
-    assert "Updated" not in client.get(article.get_absolute_url()).content.decode()
     time_machine(days=2)
+    article.save()  # a typo fix, say
+    assert "Updated" not in client.get(article.get_absolute_url()).content.decode()
+    article.revised_at = timezone.now()
     article.save()
     assert "Updated" in client.get(article.get_absolute_url()).content.decode()
 

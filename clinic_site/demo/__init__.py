@@ -10,7 +10,8 @@ An article's or page's `illustration` names the drawing made for it in the brand
 colours (illustrations.py), with its description.
 
 Dates are relative to the day the command runs: `published_days_ago` is negative for
-a scheduled article; `reviewed_days_ago` is given only with a `reviewer`.
+a scheduled article; `reviewed_days_ago` is given only with a `reviewer`;
+`updated_days_ago`, when given, is the article's last substantive update.
 """
 
 import tomllib

@@ -16,7 +16,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments.models import AccessRecord, Notification
-from clinic.models import Redirect, Specialty
+from clinic.models import Picture, Redirect, Specialty
+from conftest import jpeg_upload
 
 EVERYTHING = {"list", "add", "change", "history", "delete"}
 READ = {"list", "change", "history"}
@@ -25,6 +26,7 @@ EDITOR = {
     "blog.category": EVERYTHING - {"delete"},
     "clinic.location": READ,  # its public details: changes, but never adds or deletes
     "clinic.person": EVERYTHING - {"delete"},
+    "clinic.picture": EVERYTHING,
     "clinic.redirect": EVERYTHING,
     "clinic.sitesettings": READ,
     "clinic_site.menuitem": EVERYTHING,
@@ -61,6 +63,7 @@ def one_of_everything(
     make_page()
     Redirect.objects.create(old_path="/old/", target=article)
     Specialty.objects.create(name="Sports medicine")
+    Picture.objects.create(image=jpeg_upload(), description="A knee")
     request = make_request()
     Notification.objects.create(request=request, kind="staff")
     AccessRecord.objects.create(
@@ -108,6 +111,17 @@ def test_every_admin_address_answers_by_role(
             if status != expected:
                 wrong.append(f"{url}: {status}, expected {expected}")
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", 302), ("editor", 200), ("front_desk", 403), ("administrator", 200)],
+)
+def test_the_picture_picker_answers_by_role(role, expected, request, sign_in, client):
+    if role != "anonymous":
+        sign_in(request.getfixturevalue(role))
+    response = client.get(reverse("admin:clinic_picture_picker"))
+    assert response.status_code == expected
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 import io
 import re
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,19 @@ def test_seeding_the_demo_does_not_warn_of_what_it_is_about_to_add(db, settings)
     seed_demo = SeedDemo(stdout=io.StringIO(), stderr=said)
     seed_demo.execute(skip_checks=False, force_color=False, no_color=False)  # as typed
     assert "clinic_site.W" not in said.getvalue()
+
+
+def test_demo_articles_show_their_own_dates_not_the_seeding_day(demo, client):
+    updated = client.get("/blog/osteoporosis-bone-density/").content.decode()
+    shown = timezone.localdate(timezone.now() - timedelta(days=30, hours=2))
+    assert f'Updated <time datetime="{shown:%Y-%m-%d}' in updated
+    untouched = client.get("/blog/carpal-tunnel-numb-hands/").content.decode()
+    assert "Updated" not in untouched
+
+
+def test_demo_articles_show_a_figure_a_table_and_callouts(demo, client):
+    page = client.get("/blog/osteoporosis-bone-density/").content.decode()
+    assert re.search(r'<figure class="figure"><picture>.*?-480\.webp 480w', page, re.S)
+    assert "<caption>What a T-score means</caption>" in page
+    sprain = client.get("/blog/ankle-sprain-first-days/").content.decode()
+    assert '<div class="callout callout-emergency" role="note">' in sprain

@@ -293,6 +293,7 @@ NOT_SHOWN = {
     "appointments.AccessRecord",
     "clinic.Redirect",  # answers only addresses that are 404, which are never kept
     "clinic_site.EnrolmentCode",  # staff sign-up
+    "clinic.PictureUse",  # which bodies show a picture: changes with those bodies
 }
 
 

@@ -19,12 +19,14 @@ from clinic.models import (
     Location,
     OpeningHours,
     Person,
+    Picture,
     SiteSettings,
     Specialty,
     Weekday,
 )
 from clinic_site import demo, enrolment
 from clinic_site.admin import needs_second_factor
+from clinic_site.demo import figures as demo_figures
 from clinic_site.demo import illustrations
 from clinic_site.models import MenuItem
 from clinic_site.roles import EDITORS, FRONT_DESK
@@ -123,16 +125,18 @@ class Command(BaseCommand):
             return False
         now = timezone.now()
         reviewed = data.get("reviewed_days_ago")
+        updated = data.get("updated_days_ago")
         article = Article(
             slug=data["slug"],
             title=data["title"],
             summary=data["summary"],
-            body=data["body"],
+            body=self.with_figures(data["body"], data.get("figures", [])),
             author=authors[data["author"]],
             medical_reviewer=authors.get(data.get("reviewer")),
             reviewed_on=(now - timedelta(days=reviewed)).date() if reviewed else None,
             status=Article.Status.DRAFT if data["status"] == "draft" else "published",
             published_at=now - timedelta(days=data["published_days_ago"], hours=3),
+            revised_at=now - timedelta(days=updated, hours=2) if updated else None,
             featured_image=self.illustration(data["illustration"]),
             featured_image_alt=illustrations.DESCRIPTIONS[data["illustration"]],
         )
@@ -140,6 +144,20 @@ class Command(BaseCommand):
         article.categories.set(Category.objects.filter(slug__in=data["categories"]))
         article.tags.set(data["tags"])
         return True
+
+    def with_figures(self, body: str, figures: list[dict]) -> str:
+        """The body, its figures' pictures drawn and put in the picture library."""
+        for number, figure in enumerate(figures, start=1):
+            drawing = demo_figures.DRAWINGS[figure["drawing"]]()
+            picture = Picture.objects.create(
+                image=ContentFile(drawing, "figure.png"),
+                description=figure["description"],
+                credit=figure.get("credit", ""),
+            )
+            body = body.replace(
+                f'data-file="figure-{number}"', f'data-file="{picture.pk}"'
+            )
+        return body
 
     def page(self, data) -> bool:
         """Create one page, under its parent (created before it), unless it exists."""

@@ -21,7 +21,7 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article, Category
-from clinic.models import Location, Person, Specialty
+from clinic.models import Location, Person, Picture, Specialty
 from clinic_site.models import MenuItem
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -211,6 +211,19 @@ kneecap.</p>
 <p>Book a visit if the pain lasts more than two weeks, or read the
 <a href="https://orthoinfo.aaos.org/">patient guides of the AAOS</a>.</p>
 """
+# A figure, a table, a callout and a video: the page checks see what editors make.
+ILLUSTRATIONS = """
+<figure class="figure"><img src="/x.jpg" alt="The knee from the side, bent"
+data-file="{picture}"><figcaption>How the kneecap glides</figcaption></figure>
+<p class="table-caption">Which exercise, when</p><table><tbody>
+<tr><th><p>Exercise</p></th><th><p>How often</p></th></tr>
+<tr><th><p>Straight-leg raise</p></th><td><p>Twice a day, 10 times each leg</p>
+</td></tr>
+</tbody></table>
+<blockquote class="callout-emergency"><p>Call 911 if</p><ul><li>your knee is
+badly misshapen after a fall</li></ul></blockquote>
+<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Three knee exercises</a></p>
+"""
 
 
 def jpeg_file(path: Path, size=(1200, 800)) -> Path:
@@ -249,13 +262,17 @@ def content(site, make_article, location, blog_category, author, tmp_path):
         position=1,
     )
     MenuItem.objects.create(menu=MenuItem.Menu.HEADER, category=knees, position=1)
+    with jpeg_file(tmp_path / "knee.jpg", size=(1600, 900)).open("rb") as handle:
+        picture = Picture.objects.create(
+            image=File(handle, name="knee.jpg"), description="The knee, bent"
+        )
     photo = jpeg_file(tmp_path / "stairs.jpg")
     with photo.open("rb") as handle:
         stairs = make_article(
             title="Knee pain when climbing stairs",
             slug="knee-pain-stairs",
             summary="Why the stairs hurt your knees, and the exercises that help.",
-            body=ARTICLE_BODY,
+            body=ARTICLE_BODY + ILLUSTRATIONS.format(picture=picture.pk),
             featured_image=File(handle, name="stairs.jpg"),
             featured_image_alt="A woman climbs a flight of stairs, holding the rail",
             categories=[knees, blog_category],

@@ -340,7 +340,10 @@ def write_body_in_the_editor(page):
     editor = page.locator(".field-body .ProseMirror[contenteditable='true']")
     editor.click()
     menu = page.locator(".field-body .prose-menubar")
-    menu.locator(".prose-menubar__selected").click()  # the block type menu
+    block_type = menu.locator(".prose-menubar__dropdown").filter(
+        has=page.locator("[data-name='heading2']")
+    )
+    block_type.locator(".prose-menubar__selected").click()
     page.locator(".prose-menubar__option[data-name='heading2']").click()
     page.keyboard.type("Why stairs hurt")
     page.keyboard.press("Enter")
