@@ -117,12 +117,13 @@ def test_the_header_search_form_searches_the_whole_site(client, db):
 def test_query_count_does_not_grow_with_content(
     client, make_article, make_page, django_assert_num_queries, size
 ):
-    # site chrome (5: settings, categories, locations, menus, legal pages), articles'
-    # index (1), their publication (1), cards (1), pages (1)
+    # site chrome (5: settings, categories, locations, menus, legal pages), synonyms
+    # (1), articles' index (1), their publication (1), cards (1), physicians (1),
+    # locations (1), pages (1)
     for n in range(size):
         make_article(tags=["common"])
         make_page(body=f"<p>Summary {n}.</p>")
     cache.clear()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         response = client.get("/search/", {"q": "summary"})
     assert response.context["page"].items and response.context["pages"]
