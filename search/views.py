@@ -2,6 +2,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Count, Q
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -12,6 +13,7 @@ from clinic.models import Location, Person
 from clinic.pagination import paginate
 from pages.models import Page
 from search import query as site_search
+from search import suggestions as typing_suggestions
 
 MAX_PAGES = 5
 MAX_CARDS = 4  # physicians, and locations, shown above the results
@@ -56,6 +58,17 @@ def search(request):
         "popular_topics": popular_topics() if nothing_found else [],
     }
     return render(request, "search/results.html", context)
+
+
+@require_safe
+def suggestions(request):
+    """Titles for what has been typed so far, as JSON, for the search box."""
+    if typing_suggestions.is_limited(request):
+        return JsonResponse({"error": "Too many requests."}, status=429)
+    found = typing_suggestions.titles(request.GET.get("q", ""))
+    response = JsonResponse({"suggestions": found})
+    response["Cache-Control"] = f"max-age={typing_suggestions.KEEP_SECONDS}"
+    return response
 
 
 def matching_physicians(words: list[str]) -> list[Person]:
