@@ -31,7 +31,7 @@ MAX_MATCHES = 200
 INDEX_BATCH = 100  # articles read at once when indexing in bulk: keeps memory flat
 MAX_CORRECTED = 3  # unknown words corrected per query: each costs one lookup
 _WORD = re.compile(r"\w+", re.UNICODE)
-_VOCABULARY_WORD = re.compile(r"[^\W\d_]{4,40}", re.UNICODE)
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}", re.UNICODE)
 # Words too common to search for (PostgreSQL's English configuration drops most of
 # them too); leaving them out on both databases keeps the two alike.
 STOPWORDS = frozenset(
@@ -65,21 +65,22 @@ def search_terms(query: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in STOPWORDS][:MAX_TERMS]
 
 
-def matching_ids(clauses: list[Clause]) -> list[int]:
-    """Ids of articles matching every clause, best first (one query)."""
+def matching_ids(clauses: list[Clause], every: bool = True) -> list[int]:
+    """Ids of articles matching every clause (or, with `every` False, any clause,
+    those matching more ranking higher), best first (one query)."""
     clauses = [clause for clause in clauses if clause and all(clause)]
     if not clauses:
         return []
     if connection.vendor == "postgresql":
-        return _postgresql_matches(clauses)
-    return _sqlite_matches(clauses)
+        return _postgresql_matches(clauses, " & " if every else " | ")
+    return _sqlite_matches(clauses, " AND " if every else " OR ")
 
 
-def _postgresql_matches(clauses: list[Clause]) -> list[int]:
+def _postgresql_matches(clauses: list[Clause], joined_by: str) -> list[int]:
     def term(term: Term) -> str:
         return f"'{term.word}'" + (":*" if term.prefix else "")  # \w+ holds no quote
 
-    expression = " & ".join(
+    expression = joined_by.join(
         "(" + " | ".join("(" + " & ".join(map(term, alt)) + ")" for alt in clause) + ")"
         for clause in clauses
     )
@@ -95,11 +96,11 @@ def _postgresql_matches(clauses: list[Clause]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _sqlite_matches(clauses: list[Clause]) -> list[int]:
+def _sqlite_matches(clauses: list[Clause], joined_by: str) -> list[int]:
     def term(term: Term) -> str:
         return f'"{term.word}"' + ("*" if term.prefix else "")  # \w+ holds no quote
 
-    expression = " AND ".join(
+    expression = joined_by.join(
         "("
         + " OR ".join("(" + " AND ".join(map(term, alt)) + ")" for alt in clause)
         + ")"
@@ -117,24 +118,27 @@ def _sqlite_matches(clauses: list[Clause]) -> list[int]:
 
 
 def corrections(words: list[str]) -> dict[str, str]:
-    """The nearest word some article holds, for words of four letters or more: for
-    the words no article holds, or if every word is known, for each of them (one
-    query, plus one for each of at most MAX_CORRECTED words). A known word's
-    longer forms are left out: a search finds them already, as a prefix."""
-    candidates = [word for word in dict.fromkeys(words) if len(word) >= 4]
+    """The nearest word some article holds, for the words no article holds (three
+    letters or more), or if every word is known, for each of four letters or more
+    (one query, plus one for each of at most MAX_CORRECTED words). Forms a search
+    finds already, as a prefix or by its stem, are not offered: "recover" for
+    "recovery", "kneecaps" for "kneecap"."""
+    candidates = [word for word in dict.fromkeys(words) if len(word) >= 3]
     if not candidates:
         return {}
     known = set(
         SearchWord.objects.filter(word__in=candidates).values_list("word", flat=True)
     )
     unknown = [word for word in candidates if word not in known]
+    targets = unknown or [word for word in candidates if len(word) >= 4]
     found = {}
-    for word in (unknown or candidates)[:MAX_CORRECTED]:
-        allowed = 1 if len(word) < 8 else 2
+    for word in targets[:MAX_CORRECTED]:
+        # A known word is only changed by one letter: it may be what was meant.
+        allowed = 1 if word in known or len(word) < 8 else 2
         scored = [
             (distance, near)
             for near in _similar_words(word)
-            if not near.startswith(word)
+            if not _found_anyway(word, near, word in known)
             and (distance := edit_distance(word, near, allowed)) <= allowed
         ]
         if scored:
@@ -150,6 +154,14 @@ def corrections(words: list[str]) -> dict[str, str]:
                 ),
             )[1]
     return found
+
+
+def _found_anyway(word: str, near: str, known: bool) -> bool:
+    """Whether a search for `word` finds `near` already: as a longer word when it is
+    matched as a prefix, or (a known word) by the stem both share."""
+    return (len(word) >= 4 and near.startswith(word)) or (
+        known and word.startswith(near)
+    )
 
 
 def _similar_words(word: str, limit: int = 40) -> list[str]:
@@ -271,7 +283,7 @@ def index_articles(article_ids) -> None:
         for row in rows
         for text in row[1:]
         for word in _VOCABULARY_WORD.findall(text)
-    }
+    } - STOPWORDS
     SearchWord.objects.bulk_create(
         [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
     )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from blog import search as articles_index
+from blog.models import Article
 from blog.search import Clause, Term
 from search.models import Synonym
 
@@ -20,42 +21,65 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass
 class Search:
-    """One search: the words looked for, and the articles found, best first."""
+    """One search: the words looked for, and the public articles found, best
+    first."""
 
     query: str
     words: list[str]
     article_ids: list[int]
+    capped: bool = False  # the index ranked only the MAX_MATCHES newest matches
     # Set when a correction found more: the corrected query, and whether its
     # results are the ones shown (the query as typed found nothing).
     suggestion: str = ""
     corrected: bool = False
+    partial: bool = False  # no article has every word: these have some of them
 
 
 def run(query: str) -> Search:
-    """Search the articles for `query`, correcting typos when that finds more
-    (one query for the synonyms and one for the index, plus up to five more
-    for corrections when the search as typed finds little)."""
+    """Search the public articles for `query` (three queries: the synonyms, the
+    index, the articles' publication). When that finds little, typos are corrected
+    if that finds more (up to six queries more); when still nothing has every word,
+    articles with some of them are found instead (two more)."""
     words = articles_index.search_terms(query)
     if not words:
         return Search(query, words, [])
     synonyms = load_synonyms()
     clauses, plain = expand(words, synonyms)
-    found = Search(query, words, articles_index.matching_ids(clauses))
-    if len(found.article_ids) >= FEW_RESULTS:
-        return found
+    found = Search(query, words, *public_matches(clauses))
+    if len(found.article_ids) < FEW_RESULTS:
+        _correct(found, plain, synonyms)
+    if not found.article_ids and len(clauses) > 1:
+        some = expand(found.words, synonyms)[0]
+        found.article_ids, found.capped = public_matches(some, every=False)
+        found.partial = bool(found.article_ids)
+    return found
+
+
+def public_matches(clauses: list[Clause], every: bool = True):
+    """The public articles among the matches, best first, and whether the index
+    stopped at MAX_MATCHES (two queries)."""
+    ranked = articles_index.matching_ids(clauses, every)
+    public = Article.objects.publish_times_among(ranked)
+    capped = len(ranked) == articles_index.MAX_MATCHES
+    return [pk for pk in ranked if pk in public], capped
+
+
+def _correct(found: Search, plain: list[str], synonyms: dict) -> None:
+    """Offer the search with typos corrected, if it finds more; show its results
+    when the search as typed found nothing."""
     fixes = articles_index.corrections(plain)
     if not fixes:
-        return found
-    better_words = [fixes.get(word, word) for word in words]
-    better_ids = articles_index.matching_ids(expand(better_words, synonyms)[0])
+        return
+    better_words = [fixes.get(word, word) for word in found.words]
+    better_ids, capped = public_matches(expand(better_words, synonyms)[0])
     if len(better_ids) <= len(found.article_ids):
-        return found
+        return
     found.suggestion = _WORD.sub(
-        lambda match: fixes.get(match.group().lower(), match.group()), query
+        lambda match: fixes.get(match.group().lower(), match.group()), found.query
     )
     if not found.article_ids:
-        found.words, found.article_ids, found.corrected = better_words, better_ids, True
-    return found
+        found.words, found.corrected = better_words, True
+        found.article_ids, found.capped = better_ids, capped
 
 
 def load_synonyms() -> dict[tuple[str, ...], list[list[str]]]:

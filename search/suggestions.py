@@ -36,9 +36,7 @@ def titles(query: str) -> list[dict]:
     found = cache.get(key)
     if found is None:
         clauses, _ = site_search.expand(words, site_search.load_synonyms())
-        ranked = articles_index.matching_ids(clauses)
-        public = Article.objects.publish_times_among(ranked)
-        best = [pk for pk in ranked if pk in public][:MAX_SUGGESTIONS]
+        best = site_search.public_matches(clauses)[0][:MAX_SUGGESTIONS]
         articles = Article.objects.only("title", "slug").in_bulk(best)
         found = [
             {"title": articles[pk].title, "url": articles[pk].get_absolute_url()}

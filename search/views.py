@@ -31,8 +31,7 @@ def search(request):
     """
     query = request.GET.get("q", "").strip()[: articles_index.MAX_QUERY_LENGTH]
     found = site_search.run(query)
-    public_ids = Article.objects.publish_times_among(found.article_ids)
-    page = paginate(request, [pk for pk in found.article_ids if pk in public_ids])
+    page = paginate(request, found.article_ids)
     cards = Article.objects.for_cards().in_bulk(page.items)
     page.items = [cards[pk] for pk in page.items]
     physicians, locations, pages = [], [], []
@@ -53,8 +52,8 @@ def search(request):
         "query": query,
         "search": found,
         "searched": bool(found.words),
-        "result_count": len(public_ids),
-        "more_results": len(found.article_ids) == articles_index.MAX_MATCHES,
+        "result_count": len(found.article_ids),
+        "more_results": found.capped,
         "popular_topics": popular_topics() if nothing_found else [],
     }
     return render(request, "search/results.html", context)

@@ -15,7 +15,7 @@ LAY_WORDS = [
     ("creaky knees", "knee arthritis, kneecap"),
     ("dexa", "bone density"),
     ("flat feet", "arch, foot pain"),
-    ("frozen shoulder", "adhesive capsulitis, shoulder stiffness"),
+    ("frozen shoulder", "adhesive capsulitis, stiff shoulder, shoulder pain"),
     ("funny bone", "ulnar nerve, elbow"),
     ("golfers elbow", "elbow tendinopathy, elbow pain"),
     ("heel spur", "plantar fasciitis, heel pain"),

@@ -181,8 +181,9 @@ def test_a_corrected_search_pins_its_query_count(
 ):
     make_article(title="Carpal tunnel")
     cache.clear()
-    # 12 as above, plus: the known words (1), words near "carpel" (1), the
-    # corrected search (1); nothing is found as typed, so no "tunnel" lookup
+    # 12 as above, less the publication of what was found as typed (nothing), plus:
+    # the known words (1), words near "carpel" (1), the corrected search and its
+    # publication (2); no lookup for "tunnel", which articles hold
     with django_assert_num_queries(15):
         response = client.get("/search/", {"q": "carpel tunnel"})
     assert response.context["search"].corrected

@@ -137,3 +137,15 @@ def test_articles_are_found_by_their_categories(client, make_article):
 )
 def test_edit_distance(first, second, distance):
     assert edit_distance(first, second, limit=1) == distance
+
+
+def test_when_no_article_has_every_word_those_with_most_are_shown(client, make_article):
+    make_article(title="Knee pain on the stairs", body="<p>Climbing hurts.</p>")
+    make_article(title="Hip exercises")
+    response = client.get("/search/", {"q": "knee stairs giraffe"})
+    assert [a.title for a in response.context["page"].items] == [
+        "Knee pain on the stairs"
+    ]
+    assert "No article holds every word of “knee stairs giraffe”" in (
+        response.content.decode()
+    )
