@@ -29,7 +29,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_MATCHES = 200
 INDEX_BATCH = 100  # articles read at once when indexing in bulk: keeps memory flat
-MAX_CORRECTED = 3  # unknown words corrected per query: each costs one lookup
+MAX_CORRECTED = 3  # words corrected per query: each costs one lookup
 _WORD = re.compile(r"\w+", re.UNICODE)
 _VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}", re.UNICODE)
 # Words too common to search for (PostgreSQL's English configuration drops most of

@@ -28,9 +28,9 @@ logger = logging.getLogger(__name__)
 
 def titles(query: str) -> list[dict]:
     """Up to MAX_SUGGESTIONS public articles matching what was typed, best first,
-    as title and address (three queries, or none when kept)."""
+    as title and address (four queries, or none when kept)."""
     words = articles_index.search_terms(query[:MAX_LENGTH])
-    if not words or len(" ".join(words)) < 2:
+    if not words:
         return []
     key = "search-suggestions:" + hashlib.sha256(" ".join(words).encode()).hexdigest()
     found = cache.get(key)
