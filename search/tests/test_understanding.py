@@ -149,3 +149,8 @@ def test_when_no_article_has_every_word_those_with_most_are_shown(client, make_a
     assert "No article holds every word of “knee stairs giraffe”" in (
         response.content.decode()
     )
+
+
+def test_accents_need_not_be_typed(client, make_article):
+    make_article(title="Sjögren syndrome and the joints")
+    assert found_titles(client, "sjogren") == ["Sjögren syndrome and the joints"]
