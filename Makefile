@@ -12,7 +12,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check bench browser-deps mutate
+.PHONY: install install-dev run test pytest lint format check bench relevance browser-deps mutate
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,3 +61,8 @@ mutate: install-dev
 # Sizes and seconds per measurement: BENCH_SIZES=1000,100000 BENCH_SECONDS=8 make bench
 bench: install-dev
 	$(PY) bench/run.py
+
+# The search's relevance set (search/relevance.toml) on the demo clinic: top 3 and MRR.
+# On PostgreSQL: DATABASE_URL=postgres://... make relevance
+relevance: install-dev
+	$(TEST_ENV) $(VENV)/bin/pytest search/tests/test_relevance.py -q -p no:cacheprovider --create-db

@@ -303,3 +303,16 @@ class RelatedPick(models.Model):
 
     def __str__(self):
         return f"{self.from_article} → {self.to_article}"
+
+
+class SearchWord(models.Model):
+    """A word that occurs in some article: the vocabulary typos are corrected to.
+
+    Filled by the search index (blog/search.py) and never pruned: a word whose
+    articles are gone is only offered when it still finds something.
+    """
+
+    word = models.CharField(max_length=40, unique=True)
+
+    def __str__(self):
+        return self.word

@@ -1,11 +1,13 @@
-"""Keep the search index in step with articles and their tags."""
+"""Keep the search index in step with articles, their tags, categories and people."""
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
 from blog import search
-from blog.models import Article, TaggedArticle
+from blog.models import Article, Category, TaggedArticle
+from clinic.models import Person
 
 
 @receiver(post_save, sender=Article)
@@ -14,12 +16,13 @@ def index_saved_article(sender, instance, raw=False, **kwargs):
 
 
 @receiver(m2m_changed, sender=TaggedArticle)
+@receiver(m2m_changed, sender=Article.categories.through)
 def index_retagged_article(sender, instance, action, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if isinstance(instance, Article):
         search.reindex([instance.pk])
-    else:  # articles added to or removed from a tag
+    else:  # articles added to or removed from a tag or a category
         search.reindex(pk_set or [])
 
 
@@ -48,3 +51,20 @@ def index_renamed_tag(sender, instance, created, **kwargs):
 @receiver(post_delete, sender=Article)
 def unindex_deleted_article(sender, instance, **kwargs):
     search.remove_article(instance.pk)
+
+
+@receiver(post_save, sender=Category)
+def index_renamed_category(sender, instance, created, **kwargs):
+    if not created:
+        search.reindex(instance.articles.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Person)
+def index_renamed_person(sender, instance, created, **kwargs):
+    """Articles are found by their author's and reviewer's names."""
+    if not created:
+        search.reindex(
+            Article.objects.filter(
+                Q(author=instance) | Q(medical_reviewer=instance)
+            ).values_list("pk", flat=True)
+        )

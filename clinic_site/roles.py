@@ -63,6 +63,12 @@ ROLE_PERMISSIONS = {
             "view_page",
             "publish_page",
         ],
+        "search": [
+            "add_synonym",
+            "change_synonym",
+            "delete_synonym",
+            "view_synonym",
+        ],
         "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     },
     FRONT_DESK: {

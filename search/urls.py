@@ -6,6 +6,7 @@ from search import views
 app_name = "search"
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path("search/suggestions/", views.suggestions, name="suggestions"),
     # Where the search lived while it searched articles alone; links keep the query.
     path(
         "blog/search/",

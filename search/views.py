@@ -1,41 +1,102 @@
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Q
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from taggit.models import Tag
 
 from blog import search as articles_index
 from blog.models import Article
+from clinic.models import Location, Person
 from clinic.pagination import paginate
 from pages.models import Page
+from search import query as site_search
+from search import suggestions as typing_suggestions
 
 MAX_PAGES = 5
+MAX_CARDS = 4  # physicians, and locations, shown above the results
+POPULAR_TOPICS = 8
 
 
 @require_safe
 def search(request):
-    """Matching public pages (on the first page of results), then matching articles.
+    """Physicians and locations that match, as cards, then pages (on the first page
+    of results), then articles, ranked and paged.
 
-    Pages are few and found by a plain bounded scan; articles by the full-text
-    index (blog/search.py), paged. Issue 19 brings pages into one ranked index.
+    Articles are found through the full-text index (blog/search.py) with the
+    editors' synonyms and typo corrections (search/query.py); the rest are few and
+    found by a plain bounded scan of the same words.
     """
     query = request.GET.get("q", "").strip()[: articles_index.MAX_QUERY_LENGTH]
-    words = articles_index.search_terms(query)
-    ranked_ids = articles_index.matching_ids(query)
-    public_ids = Article.objects.publish_times_among(ranked_ids)
-    page = paginate(request, [pk for pk in ranked_ids if pk in public_ids])
+    found = site_search.run(query)
+    page = paginate(request, found.article_ids)
     cards = Article.objects.for_cards().in_bulk(page.items)
     page.items = [cards[pk] for pk in page.items]
-    pages = []
-    if words and page.number == 1:
+    physicians, locations, pages = [], [], []
+    if found.words and page.number == 1:
+        physicians = matching_physicians(found.words)
+        locations = matching_locations(found.words)
         pages = list(
             Page.objects.published()
-            .matching(words)
+            .matching(found.words)
             .only("title", "path", "summary")[:MAX_PAGES]
         )
+    nothing_found = found.words and not (page.items or pages or physicians or locations)
     context = {
         "page": page,
         "pages": pages,
+        "physicians": physicians,
+        "locations": locations,
         "query": query,
-        "searched": bool(words),
-        "result_count": len(public_ids),
-        "more_results": len(ranked_ids) == articles_index.MAX_MATCHES,
+        "search": found,
+        "searched": bool(found.words),
+        "result_count": len(found.article_ids),
+        "more_results": found.capped,
+        "popular_topics": popular_topics() if nothing_found else [],
     }
     return render(request, "search/results.html", context)
+
+
+@require_safe
+def suggestions(request):
+    """Titles for what has been typed so far, as JSON, for the search box."""
+    if typing_suggestions.is_limited(request):
+        return JsonResponse({"error": "Too many requests."}, status=429)
+    found = typing_suggestions.titles(request.GET.get("q", ""))
+    response = JsonResponse({"suggestions": found})
+    response["Cache-Control"] = f"max-age={typing_suggestions.KEEP_SECONDS}"
+    return response
+
+
+def matching_physicians(words: list[str]) -> list[Person]:
+    """Clinicians whose name, role or specialties hold every word (one query)."""
+    fields = ["name", "addressed_as", "role", "specialties__name"]
+    matching = Person.objects.clinicians().filter(_every_word(words, fields))
+    return list(Person.objects.filter(pk__in=matching.values("pk"))[:MAX_CARDS])
+
+
+def matching_locations(words: list[str]) -> list[Location]:
+    """Open locations whose name, town or street hold every word (one query)."""
+    fields = ["name", "city", "street_address"]
+    matching = Location.objects.active().filter(_every_word(words, fields))
+    return list(matching[:MAX_CARDS])
+
+
+def _every_word(words: list[str], fields: list[str]) -> Q:
+    """Each word somewhere in these fields (as part of a word: "kne" finds "knee")."""
+    found = Q()
+    for word in words:
+        found &= reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
+    return found
+
+
+def popular_topics() -> list[Tag]:
+    """The tags of the most public articles: a way on when nothing is found."""
+    public = Article.objects.published().values("pk")
+    return list(
+        Tag.objects.filter(blog_taggedarticle_items__content_object__in=public)
+        .annotate(uses=Count("blog_taggedarticle_items"))
+        .order_by("-uses", "name")[:POPULAR_TOPICS]
+    )

@@ -32,6 +32,7 @@ EDITOR = {
     "clinic_site.menuitem": EVERYTHING,
     "clinic.specialty": EVERYTHING,
     "pages.page": EVERYTHING,
+    "search.synonym": EVERYTHING,
     "taggit.tag": EVERYTHING,
 }
 FRONT_DESK = {

@@ -294,6 +294,8 @@ NOT_SHOWN = {
     "clinic.Redirect",  # answers only addresses that are 404, which are never kept
     "clinic_site.EnrolmentCode",  # staff sign-up
     "clinic.PictureUse",  # which bodies show a picture: changes with those bodies
+    "search.Synonym",  # search results are never kept
+    "blog.SearchWord",  # the search index's vocabulary
 }
 
 

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from blog.models import Article
+from clinic.pagination import PER_PAGE
 from pages.models import Page
 from search.views import MAX_PAGES
 
@@ -117,12 +118,73 @@ def test_the_header_search_form_searches_the_whole_site(client, db):
 def test_query_count_does_not_grow_with_content(
     client, make_article, make_page, django_assert_num_queries, size
 ):
-    # site chrome (5: settings, categories, locations, menus, legal pages), articles'
-    # index (1), their publication (1), cards (1), pages (1)
+    # site chrome (5: settings, categories, locations, menus, legal pages), synonyms
+    # (1), articles' index (1), their publication (1), cards (1), physicians (1),
+    # locations (1), pages (1)
     for n in range(size):
         make_article(tags=["common"])
         make_page(body=f"<p>Summary {n}.</p>")
     cache.clear()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         response = client.get("/search/", {"q": "summary"})
     assert response.context["page"].items and response.context["pages"]
+
+
+def test_matching_words_are_marked_in_each_result(client, make_article):
+    make_article(title="Knee pain", summary="Knees & stairs: <why> they ache.")
+    page = client.get("/search/", {"q": "kne"}).content.decode()
+    assert "<mark>Knee</mark> pain" in page
+    assert "<mark>Knees</mark> &amp; stairs: &lt;why&gt; they ache." in page
+
+
+def test_the_query_is_echoed_safely(client, make_article):
+    make_article(title="Knee pain")
+    page = client.get("/search/", {"q": "<script>knee</script>"}).content.decode()
+    assert "<script>knee" not in page
+    assert "&lt;script&gt;knee&lt;/script&gt;" in page
+
+
+def test_ranked_results_are_paged_by_next_and_previous(client, make_article):
+    for _ in range(PER_PAGE + 1):
+        make_article(title="Hip exercises")
+    first = client.get("/search/", {"q": "hip"}).content.decode()
+    assert 'href="?q=hip&amp;page=2">Next →</a>' in first
+    assert "Older" not in first
+    second = client.get("/search/", {"q": "hip", "page": "2"}).content.decode()
+    assert 'href="?q=hip&amp;page=1">← Previous</a>' in second
+
+
+def test_physicians_and_locations_matching_come_first_as_cards(
+    client, make_article, author, make_location
+):
+    author.role = "Orthopedic surgeon, knee"
+    author.save()
+    make_location(name="Riverside: Waltham", city="Waltham")
+    article = make_article(title="Knee pain in Waltham").get_absolute_url()
+    page = client.get("/search/", {"q": "waltham"}).content.decode()
+    assert page.index("Riverside: Waltham") < page.index(article)
+    page = client.get("/search/", {"q": "whitfield knee"}).content.decode()
+    assert page.index('class="person-card"') < page.index(article)
+    assert "1 physician, 1 article found" in page
+
+
+def test_nothing_found_offers_ways_on(client, make_article):
+    make_article(title="Knee pain", tags=["knee"])
+    page = client.get("/search/", {"q": "zebra"}).content.decode()
+    assert 'href="/blog/tag/knee/"' in page  # a popular topic
+    assert 'href="/blog/category/' in page
+    assert 'href="/appointments/request/"' in page
+    assert 'href="tel:' in page
+
+
+def test_a_corrected_search_pins_its_query_count(
+    client, make_article, django_assert_num_queries
+):
+    make_article(title="Carpal tunnel")
+    cache.clear()
+    # 12 as above, less the publication of what was found as typed (nothing), plus:
+    # the known words (1), words near "carpel" (1), the corrected search and its
+    # publication (2); no lookup for "tunnel", which articles hold
+    with django_assert_num_queries(15):
+        response = client.get("/search/", {"q": "carpel tunnel"})
+    assert response.context["search"].corrected
