@@ -49,6 +49,8 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
     # Hashing passwords at full strength would make fixtures slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Readership counts are written when a test asks (readership/tests).
+    settings.READERSHIP_FLUSH_INLINE = False
 
 
 @pytest.fixture(autouse=True, scope="session")

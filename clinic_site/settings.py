@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "blog",
     "pages",
     "search",
+    "readership",
     "appointments",
 ]
 
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "clinic_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "readership.middleware.ReadershipMiddleware",
     "clinic_site.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -195,6 +197,14 @@ else:
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)  # 0: no whole-page cache
 # Navigation, footer and article cards, kept per content version (so never stale).
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
+
+# Readership (readership/): views counted in the cache, written in batch windows;
+# without Redis each process writes its own counts. Daily rows older than
+# READERSHIP_DAILY_DAYS are rolled up into months.
+READERSHIP_COUNTING = env_bool("READERSHIP_COUNTING", True)
+READERSHIP_BATCH_SECONDS = env_int("READERSHIP_BATCH_SECONDS", 60)
+READERSHIP_FLUSH_INLINE = env_bool("READERSHIP_FLUSH_INLINE", not REDIS_URL)
+READERSHIP_DAILY_DAYS = env_int("READERSHIP_DAILY_DAYS", 2 * 365)
 
 # Sessions are for staff only; anonymous readers get no cookie.
 

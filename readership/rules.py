@@ -1,0 +1,111 @@
+"""Which requests are a person reading a page, and where they came from.
+
+A view is counted when all of these hold (documented for editors in
+docs/readership.md):
+
+1. It is a GET (HEAD, POST and the rest are not reading) for a page, not a file: the
+   answer is a 200 HTML page, or a 304 to a browser asking for HTML (its copy of the
+   page is still current, so it is reading it again).
+2. It is not under /admin/ (nor the two-step sign-in, which lives under /account/).
+3. The browser is not prefetching or prerendering a page the person may never open
+   (`Sec-Purpose`/`Purpose: prefetch`), and the page is the top-level document when
+   the browser says so (`Sec-Fetch-Dest: document`), not a frame.
+4. The user agent is present and is not a known bot, crawler, link preview
+   (Slack, Facebook, WhatsApp ...), monitor or health check: the patterns of the
+   crawlerdetect library, kept up to date by its authors, plus the few health
+   checkers it misses.
+5. Nobody signed in as staff is counted (previews of drafts included).
+
+Nothing here keeps the address, the user agent or any identifier: the user agent is
+looked at and forgotten, and the referrer is reduced to a kind of source and, for a
+link from one of our own articles, that article's path.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from crawlerdetect import CrawlerDetect
+from django.core.exceptions import DisallowedHost
+
+from readership.models import Source
+
+# Load balancers' and uptime monitors' probes that crawlerdetect does not list.
+_HEALTH_CHECKS = re.compile(r"kube-probe|healthcheck|health-check|uptime", re.I)
+_NOT_READING_PATHS = ("/admin/", "/account/")
+_crawlers = CrawlerDetect()
+
+SEARCH_ENGINES = re.compile(
+    r"(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|"
+    r"yahoo\.co\.jp|ecosia\.org|baidu\.com|yandex\.[a-z]+|startpage\.com|"
+    r"qwant\.com|search\.brave\.com|kagi\.com|naver\.com|seznam\.cz)$"
+)
+SOCIAL_NETWORKS = re.compile(
+    r"(^|\.)(facebook\.com|fb\.me|instagram\.com|t\.co|twitter\.com|x\.com|"
+    r"linkedin\.com|lnkd\.in|reddit\.com|pinterest\.[a-z.]+|youtube\.com|"
+    r"tiktok\.com|threads\.net|nextdoor\.com|bsky\.app|mastodon\.social|"
+    r"whatsapp\.com|telegram\.org|t\.me)$"
+)
+WEBMAIL = re.compile(
+    r"(^|\.)(mail\.google\.com|outlook\.live\.com|outlook\.office\.com|"
+    r"outlook\.office365\.com|mail\.yahoo\.com|mail\.aol\.com|mail\.proton\.me|"
+    r"mail\.yandex\.[a-z]+|webmail\.[a-z0-9.-]+|mail\.[a-z0-9-]+\.[a-z.]+)$"
+)
+
+
+def is_reading(request, response) -> bool:
+    """Whether this answer is a person reading one of our pages (the rules above)."""
+    if request.method != "GET" or request.path.startswith(_NOT_READING_PATHS):
+        return False
+    meta = request.META
+    if response.status_code == 200:
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+    elif response.status_code != 304 or "text/html" not in meta.get("HTTP_ACCEPT", ""):
+        return False
+    purpose = meta.get("HTTP_SEC_PURPOSE", "") + meta.get("HTTP_PURPOSE", "")
+    if "prefetch" in purpose or meta.get("HTTP_SEC_FETCH_DEST", "document") != (
+        "document"
+    ):
+        return False
+    agent = meta.get("HTTP_USER_AGENT", "").strip()
+    if not agent or _HEALTH_CHECKS.search(agent) or _crawlers.is_crawler(agent):
+        return False
+    return not _is_staff(request)
+
+
+def _is_staff(request) -> bool:
+    # Anonymous visitors carry no session, so this costs nothing for them (and
+    # nothing on a whole-page cache hit, which is only ever for them).
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_staff)
+
+
+def source_of(request) -> tuple[str, str]:
+    """The kind of source ("search", "social" ...) and, for a link followed from a
+    page of this site, that page's path (else "")."""
+    referrer = request.META.get("HTTP_REFERER", "")
+    if not referrer:
+        if "email" in request.GET.get("utm_medium", "").lower():
+            return Source.EMAIL, ""
+        return Source.DIRECT, ""
+    try:
+        parts = urlsplit(referrer)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return Source.OTHER_SITE, ""
+    if host and host == _own_host(request):
+        return Source.INTERNAL, parts.path
+    if SEARCH_ENGINES.search(host):
+        return Source.SEARCH, ""
+    if SOCIAL_NETWORKS.search(host):
+        return Source.SOCIAL, ""
+    if WEBMAIL.search(host) or "email" in request.GET.get("utm_medium", "").lower():
+        return Source.EMAIL, ""
+    return Source.OTHER_SITE, ""
+
+
+def _own_host(request) -> str:
+    try:
+        return request.get_host().split(":")[0].lower()
+    except DisallowedHost:  # a cache hit is answered before any view checks it
+        return ""

@@ -1,0 +1,246 @@
+"""Views counted in the shared cache, written to the database in batches.
+
+Each counted view adds one to a counter in the cache (one INCR with Redis), in the
+batch window of the moment: READERSHIP_BATCH_SECONDS, 60 by default. The first view
+of a page in a window also notes the counter in the window's list, so the writer
+finds it without scanning the cache. A window is written once it has closed, plus
+GRACE_SECONDS for requests still under way, by the notification worker, by
+`manage.py flush_readership`, or (READERSHIP_FLUSH_INLINE, the default without
+Redis) by the web process itself, once a window.
+
+The database remembers, per cache, the last window written, in the same transaction
+as its counts: running the writer twice, or two writers at once, never counts a view
+twice, and a writer killed halfway writes nothing, so the next one writes it all.
+What can be lost: with Redis, nothing a dying worker holds (counters wait there for
+KEEP_UNWRITTEN); with local memory, a dying process takes the counts of the window
+under way (at most READERSHIP_BATCH_SECONDS + GRACE_SECONDS of its views).
+"""
+
+import hashlib
+import json
+import logging
+import time
+import uuid
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.cache import cache as default_cache
+from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.db.models.functions import TruncMonth
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from blog.models import Article
+from readership.models import Batches, PageViews
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "readership"
+GRACE_SECONDS = 5
+KEEP_UNWRITTEN = 7 * 24 * 60 * 60  # a worker down over a long weekend loses nothing
+CHUNK = 500  # cache keys read at once
+Entry = tuple[str, str, str, str]  # day, path, source, came_from
+
+
+def _chunks(items, size=CHUNK):
+    items = list(items)
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def window_of(moment: float) -> int:
+    return int(moment // settings.READERSHIP_BATCH_SECONDS)
+
+
+def record(day: date, path: str, source: str, came_from: str, *, cache=None) -> None:
+    """Add one view of `path` on `day` from `source` (and the page it came from)."""
+    cache = cache or default_cache
+    window = window_of(time.time())
+    entry = [day.isoformat(), path, source, came_from]
+    digest = hashlib.blake2b(json.dumps(entry).encode(), digest_size=12).hexdigest()
+    counter = f"{PREFIX}:{window}:n:{digest}"
+    if _increment(cache, counter) == 1:
+        slot = _increment(cache, f"{PREFIX}:{window}:slots")
+        cache.set(f"{PREFIX}:{window}:slot:{slot}", (entry, counter), KEEP_UNWRITTEN)
+
+
+def _increment(cache, key: str) -> int:
+    """Add one to a counter, made if missing; the new value (1: made by this call)."""
+    if isinstance(cache, RedisCache):
+        # One round trip that also says who came first: Django's incr() asks whether
+        # the key exists before adding, and refuses a missing one.
+        name = cache.make_and_validate_key(key)
+        client = cache._cache.get_client(name, write=True)
+        value = client.incr(name)
+        if value == 1:
+            client.expire(name, KEEP_UNWRITTEN)
+        return value
+    try:
+        return cache.incr(key)
+    except ValueError:
+        if cache.add(key, 1, KEEP_UNWRITTEN):
+            return 1
+        return cache.incr(key)
+
+
+def _cache_id(cache) -> str | None:
+    """Who holds these counters: the same for every server sharing a Redis, and
+    different for each process keeping them in its own memory."""
+    key = f"{PREFIX}:cache-id"
+    cache.add(key, uuid.uuid4().hex, timeout=None)
+    return cache.get(key)
+
+
+def flush(*, cache=None, now: float | None = None) -> int:
+    """Write the counts of every closed window to the database; how many views."""
+    cache = cache or default_cache
+    last_closed = window_of((now or time.time()) - GRACE_SECONDS) - 1
+    cache_id = _cache_id(cache)
+    if cache_id is None:
+        return 0  # the cache is down: the counts it holds wait there
+    if Batches.objects.filter(
+        cache_id=cache_id, written_through__gte=last_closed
+    ).exists():
+        return 0
+    oldest = last_closed - KEEP_UNWRITTEN // settings.READERSHIP_BATCH_SECONDS
+    with transaction.atomic():
+        mark, _ = Batches.objects.select_for_update().get_or_create(
+            cache_id=cache_id, defaults={"written_through": oldest}
+        )
+        if mark.written_through >= last_closed:
+            return 0  # another writer was first
+        windows = range(max(mark.written_through, oldest) + 1, last_closed + 1)
+        counts, keys = _gather(cache, windows)
+        _add(counts)
+        mark.written_through = last_closed
+        mark.save(update_fields=["written_through"])
+    cache.delete_many(keys)  # after the commit: until then they are the only copy
+    # Processes that kept counts in their own memory and are gone: their last
+    # window left KEEP_UNWRITTEN ago, so nothing of theirs can still arrive.
+    Batches.objects.filter(written_through__lt=oldest).delete()
+    return sum(counts.values())
+
+
+def _gather(cache, windows: range) -> tuple[Counter, list[str]]:
+    """The counts noted in these windows, and every cache key that held them."""
+    counts, keys = Counter(), []
+    slot_totals = {}
+    for chunk in _chunks(windows):
+        found = cache.get_many([f"{PREFIX}:{window}:slots" for window in chunk])
+        slot_totals |= {key: int(total) for key, total in found.items()}
+    slot_keys = []
+    for total_key, total in slot_totals.items():
+        window_prefix = total_key.removesuffix(":slots")
+        slot_keys += [f"{window_prefix}:slot:{n}" for n in range(1, total + 1)]
+    keys += list(slot_totals) + slot_keys
+    for chunk in _chunks(slot_keys):
+        slots = cache.get_many(chunk).values()
+        values = cache.get_many([counter for _entry, counter in slots])
+        for entry, counter in slots:
+            counts[tuple(entry)] += int(values.get(counter, 0))
+            keys.append(counter)
+    return counts, keys
+
+
+def _add(counts: Counter) -> None:
+    """Add counts to the daily rows (a fixed number of queries per batch)."""
+    paths = {path for _day, path, _source, _came in counts}
+    paths |= {came for *_rest, came in counts if came}
+    articles = _articles_at(paths)
+    merged = Counter()
+    for (day, path, source, came_from), views in counts.items():
+        # A referring page is kept only when it is one of our articles: any other
+        # value in a Referer header is the visitor's to make up.
+        kept = came_from if came_from in articles else ""
+        merged[(date.fromisoformat(day), path, source, kept)] += views
+    existing = {
+        (row.day, row.path, row.source, row.came_from): row
+        for row in PageViews.objects.filter(
+            span=PageViews.Span.DAY,
+            day__in={day for day, *_rest in merged},
+            path__in={path for _day, path, *_rest in merged},
+        )
+    }
+    changed, made = [], []
+    for key, views in merged.items():
+        if row := existing.get(key):
+            row.views += views
+            changed.append(row)
+        else:
+            day, path, source, came_from = key
+            made.append(
+                PageViews(
+                    day=day,
+                    path=path,
+                    source=source,
+                    came_from=came_from,
+                    article_id=articles.get(path),
+                    from_article_id=articles.get(came_from),
+                    views=views,
+                )
+            )
+    PageViews.objects.bulk_update(changed, ["views"], batch_size=CHUNK)
+    PageViews.objects.bulk_create(made, batch_size=CHUNK)
+
+
+def _articles_at(paths) -> dict[str, int]:
+    """Which of these paths are articles' pages: path -> article id (one query)."""
+    slugs = {}
+    for path in paths:
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if match.view_name == "blog:article_detail":
+            slugs[match.kwargs["slug"]] = path
+    found = Article.objects.filter(slug__in=slugs).values_list("slug", "pk")
+    return {slugs[slug]: pk for slug, pk in found}
+
+
+def roll_up(*, today: date | None = None) -> int:
+    """Fold daily rows older than READERSHIP_DAILY_DAYS into one row per month, by
+    whole months (a month is never half daily); how many daily rows went."""
+    today = today or timezone.localdate()
+    cutoff = (today - timedelta(days=settings.READERSHIP_DAILY_DAYS)).replace(day=1)
+    with transaction.atomic():
+        old = PageViews.objects.filter(span=PageViews.Span.DAY, day__lt=cutoff)
+        months = list(
+            old.annotate(month=TruncMonth("day"))
+            .values("month", "path", "source", "came_from")
+            .annotate(
+                total=Sum("views"),
+                last_article=Max("article"),
+                last_from_article=Max("from_article"),
+            )
+            .order_by()
+        )
+        existing = defaultdict(lambda: None)
+        for row in PageViews.objects.filter(
+            span=PageViews.Span.MONTH, day__in={month["month"] for month in months}
+        ):
+            existing[(row.day, row.path, row.source, row.came_from)] = row
+        changed, made = [], []
+        for month in months:
+            key = (month["month"], month["path"], month["source"], month["came_from"])
+            if row := existing[key]:
+                row.views += month["total"]
+                changed.append(row)
+            else:
+                made.append(
+                    PageViews(
+                        span=PageViews.Span.MONTH,
+                        day=month["month"],
+                        path=month["path"],
+                        source=month["source"],
+                        came_from=month["came_from"],
+                        article_id=month["last_article"],
+                        from_article_id=month["last_from_article"],
+                        views=month["total"],
+                    )
+                )
+        PageViews.objects.bulk_update(changed, ["views"], batch_size=CHUNK)
+        PageViews.objects.bulk_create(made, batch_size=CHUNK)
+        deleted, _ = old.delete()
+    return deleted
