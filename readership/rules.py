@@ -95,12 +95,13 @@ def source_of(request) -> tuple[str, str]:
         return Source.OTHER_SITE, ""
     if host and host == _own_host(request):
         return Source.INTERNAL, parts.path
+    # Webmail first: mail.google.com is no search engine.
+    if WEBMAIL.search(host) or "email" in request.GET.get("utm_medium", "").lower():
+        return Source.EMAIL, ""
     if SEARCH_ENGINES.search(host):
         return Source.SEARCH, ""
     if SOCIAL_NETWORKS.search(host):
         return Source.SOCIAL, ""
-    if WEBMAIL.search(host) or "email" in request.GET.get("utm_medium", "").lower():
-        return Source.EMAIL, ""
     return Source.OTHER_SITE, ""
 
 

@@ -21,7 +21,7 @@ import json
 import logging
 import time
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -155,16 +155,31 @@ def _add(counts: Counter) -> None:
         # value in a Referer header is the visitor's to make up.
         kept = came_from if came_from in articles else ""
         merged[(date.fromisoformat(day), path, source, kept)] += views
+    _add_to_rows(
+        PageViews.Span.DAY,
+        {
+            key: (views, articles.get(key[1]), articles.get(key[3]))
+            for key, views in merged.items()
+        },
+    )
+
+
+def _add_to_rows(span: str, totals: dict) -> None:
+    """Add views to the rows of `span`, made where missing (three queries).
+
+    `totals`: (day, path, source, came_from) -> (views, article id, from article id).
+    Callers hold the lock that keeps other writers out (Batches, or roll-up's days).
+    """
     existing = {
         (row.day, row.path, row.source, row.came_from): row
         for row in PageViews.objects.filter(
-            span=PageViews.Span.DAY,
-            day__in={day for day, *_rest in merged},
-            path__in={path for _day, path, *_rest in merged},
+            span=span,
+            day__in={day for day, *_rest in totals},
+            path__in={path for _day, path, *_rest in totals},
         )
     }
     changed, made = [], []
-    for key, views in merged.items():
+    for key, (views, article_id, from_article_id) in totals.items():
         if row := existing.get(key):
             row.views += views
             changed.append(row)
@@ -172,12 +187,13 @@ def _add(counts: Counter) -> None:
             day, path, source, came_from = key
             made.append(
                 PageViews(
+                    span=span,
                     day=day,
                     path=path,
                     source=source,
                     came_from=came_from,
-                    article_id=articles.get(path),
-                    from_article_id=articles.get(came_from),
+                    article_id=article_id,
+                    from_article_id=from_article_id,
                     views=views,
                 )
             )
@@ -206,7 +222,7 @@ def roll_up(*, today: date | None = None) -> int:
     cutoff = (today - timedelta(days=settings.READERSHIP_DAILY_DAYS)).replace(day=1)
     with transaction.atomic():
         old = PageViews.objects.filter(span=PageViews.Span.DAY, day__lt=cutoff)
-        months = list(
+        months = (
             old.annotate(month=TruncMonth("day"))
             .values("month", "path", "source", "came_from")
             .annotate(
@@ -216,31 +232,16 @@ def roll_up(*, today: date | None = None) -> int:
             )
             .order_by()
         )
-        existing = defaultdict(lambda: None)
-        for row in PageViews.objects.filter(
-            span=PageViews.Span.MONTH, day__in={month["month"] for month in months}
-        ):
-            existing[(row.day, row.path, row.source, row.came_from)] = row
-        changed, made = [], []
-        for month in months:
-            key = (month["month"], month["path"], month["source"], month["came_from"])
-            if row := existing[key]:
-                row.views += month["total"]
-                changed.append(row)
-            else:
-                made.append(
-                    PageViews(
-                        span=PageViews.Span.MONTH,
-                        day=month["month"],
-                        path=month["path"],
-                        source=month["source"],
-                        came_from=month["came_from"],
-                        article_id=month["last_article"],
-                        from_article_id=month["last_from_article"],
-                        views=month["total"],
-                    )
+        _add_to_rows(
+            PageViews.Span.MONTH,
+            {
+                (month["month"], month["path"], month["source"], month["came_from"]): (
+                    month["total"],
+                    month["last_article"],
+                    month["last_from_article"],
                 )
-        PageViews.objects.bulk_update(changed, ["views"], batch_size=CHUNK)
-        PageViews.objects.bulk_create(made, batch_size=CHUNK)
+                for month in months
+            },
+        )
         deleted, _ = old.delete()
     return deleted
