@@ -19,7 +19,7 @@ from django.utils.timesince import timesince
 
 from appointments import notifications
 from appointments.models import AccessRecord, AppointmentRequest, Notification
-from appointments.text import visible
+from appointments.text import spreadsheet_cell
 
 EXPORT_FIELDS = [
     "reference",
@@ -327,9 +327,7 @@ def _csv_cell(appointment, field):
     value = getattr(appointment, field)
     if field == "preferred_days":
         value = appointment.preferred_days_display
-    text = "" if value is None else visible(str(value), lines=True)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "" if value is None else spreadsheet_cell(str(value))
 
 
 @admin.register(Notification)
