@@ -15,6 +15,8 @@ docs/readership.md):
    crawlerdetect library, kept up to date by its authors, plus the few health
    checkers it misses.
 5. Nobody signed in as staff is counted (previews of drafts included).
+6. The view did not opt out with `@not_counted` (a page whose address carries a
+   token, such as the request form's confirmation).
 
 Nothing here keeps the address, the user agent or any identifier: the user agent is
 looked at and forgotten, and the referrer is reduced to a kind of source and, for a
@@ -22,6 +24,7 @@ link from one of our own articles, that article's path.
 """
 
 import re
+from functools import wraps
 from urllib.parse import urlsplit
 
 from crawlerdetect import CrawlerDetect
@@ -52,9 +55,26 @@ WEBMAIL = re.compile(
 )
 
 
+def not_counted(view):
+    """Keep a view's pages out of the counts (and their addresses out of the
+    database)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.not_counted = True
+        return response
+
+    return wrapper
+
+
 def is_reading(request, response) -> bool:
     """Whether this answer is a person reading one of our pages (the rules above)."""
-    if request.method != "GET" or request.path.startswith(_NOT_READING_PATHS):
+    if (
+        request.method != "GET"
+        or request.path.startswith(_NOT_READING_PATHS)
+        or getattr(response, "not_counted", False)
+    ):
         return False
     meta = request.META
     if response.status_code == 200:

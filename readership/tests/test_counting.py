@@ -134,3 +134,14 @@ def test_pages_other_than_articles_count_under_their_path_without_query(
     assert views_of(reverse("blog:article_list")) == 1
     assert views_of(reverse("blog:home")) == 1
     assert not PageViews.objects.filter(path__contains="?").exists()
+
+
+def test_the_request_confirmation_is_not_counted_its_address_holds_a_token(
+    client, make_request, write_counts
+):
+    from appointments.views import thanks_url
+
+    response = client.get(thanks_url(make_request()), **BROWSER)
+    assert response.status_code == 200
+    write_counts()
+    assert not PageViews.objects.exists()
