@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
@@ -61,9 +61,11 @@ def _media_in_temporary_folder(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()
+    for each in caches.all():  # the pages' and the readership counters'
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options):

@@ -361,7 +361,7 @@ def counting(size: int, pages: dict, load, seconds: float) -> list[dict]:
                     totals[name][0] += done
                     totals[name][1] += done / rps if rps else turn
             rps = {name: done / spent for name, (done, spent) in totals.items()}
-            ratio = rps["on"] / rps["off"]
+            ratio = rps["on"] / rps["off"] if rps["off"] else 0.0
             found.append(
                 {
                     "size": size,

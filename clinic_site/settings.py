@@ -194,6 +194,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Readership counters (readership/tally.py) apart, so that pages never push counts
+# out of a process's memory before they are written; in Redis they share the server.
+CACHES["readership"] = CACHES["default"] | (
+    {} if REDIS_URL else {"LOCATION": "readership", "OPTIONS": {"MAX_ENTRIES": 100_000}}
+)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)  # 0: no whole-page cache
 # Navigation, footer and article cards, kept per content version (so never stale).
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60

@@ -1,7 +1,8 @@
 """Views counted in the shared cache, written to the database in batches.
 
-Each counted view adds one to a counter in the cache (one INCR with Redis), in the
-batch window of the moment: READERSHIP_BATCH_SECONDS, 60 by default. The first view
+Each counted view adds one to a counter in the `readership` cache (Redis, shared by
+every server, where one INCR does it; else this process's memory), in the batch
+window of the moment: READERSHIP_BATCH_SECONDS, 60 by default. The first view
 of a page in a window also notes the counter in the window's list, so the writer
 finds it without scanning the cache. A window is written once it has closed, plus
 GRACE_SECONDS for requests still under way, by the notification worker, by
@@ -25,7 +26,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models import Max, Sum
@@ -56,7 +57,7 @@ def window_of(moment: float) -> int:
 
 def record(day: date, path: str, source: str, came_from: str, *, cache=None) -> None:
     """Add one view of `path` on `day` from `source` (and the page it came from)."""
-    cache = cache or default_cache
+    cache = cache or caches["readership"]
     window = window_of(time.time())
     entry = [day.isoformat(), path, source, came_from]
     digest = hashlib.blake2b(json.dumps(entry).encode(), digest_size=12).hexdigest()
@@ -95,7 +96,7 @@ def _cache_id(cache) -> str | None:
 
 def flush(*, cache=None, now: float | None = None) -> int:
     """Write the counts of every closed window to the database; how many views."""
-    cache = cache or default_cache
+    cache = cache or caches["readership"]
     last_closed = window_of((now or time.time()) - GRACE_SECONDS) - 1
     cache_id = _cache_id(cache)
     if cache_id is None:
