@@ -25,10 +25,11 @@ class ReadershipMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if settings.READERSHIP_COUNTING and is_reading(request, response):
-            self._count(request)
-        if settings.READERSHIP_FLUSH_INLINE:
-            self._flush_once_a_window()
+        if settings.READERSHIP_COUNTING:
+            if is_reading(request, response):
+                self._count(request)
+            if settings.READERSHIP_FLUSH_INLINE:
+                self._flush_once_a_window()
         return response
 
     def _count(self, request) -> None:

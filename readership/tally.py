@@ -43,7 +43,7 @@ PREFIX = "readership"
 GRACE_SECONDS = 5
 KEEP_UNWRITTEN = 7 * 24 * 60 * 60  # a worker down over a long weekend loses nothing
 CHUNK = 500  # cache keys read at once
-Entry = tuple[str, str, str, str]  # day, path, source, came_from
+FIRST_WINDOW = f"{PREFIX}:first-window"  # the first window this cache ever counted
 
 
 def _chunks(items, size=CHUNK):
@@ -65,6 +65,8 @@ def record(day: date, path: str, source: str, came_from: str, *, cache=None) -> 
     if _increment(cache, counter) == 1:
         slot = _increment(cache, f"{PREFIX}:{window}:slots")
         cache.set(f"{PREFIX}:{window}:slot:{slot}", (entry, counter), KEEP_UNWRITTEN)
+        if slot == 1:  # once a window: the writer starts looking here
+            cache.add(FIRST_WINDOW, window, timeout=None)
 
 
 def _increment(cache, key: str) -> int:
@@ -112,7 +114,9 @@ def flush(*, cache=None, now: float | None = None) -> int:
         )
         if mark.written_through >= last_closed:
             return 0  # another writer was first
-        windows = range(max(mark.written_through, oldest) + 1, last_closed + 1)
+        first = cache.get(FIRST_WINDOW, last_closed + 1)  # none: nothing counted
+        start = max(mark.written_through + 1, oldest + 1, first)
+        windows = range(start, last_closed + 1)
         counts, keys = _gather(cache, windows)
         _add(counts)
         mark.written_through = last_closed

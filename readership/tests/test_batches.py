@@ -2,8 +2,10 @@
 into months when their retention ends."""
 
 import socket
+import time
 import uuid
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache.backends.redis import RedisCache
@@ -11,7 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from readership import tally
+from readership import middleware, tally
 from readership.models import Batches, PageViews, Source
 from readership.tests.conftest import BROWSER, later
 
@@ -135,3 +137,18 @@ def test_two_servers_sharing_redis_add_up_exactly(rf, db, make_article):
         assert counts == {path: 100, "/blog/": 50}
     finally:
         servers[0].clear()
+
+
+def test_without_redis_the_web_process_writes_its_counts_once_a_window(
+    client, make_article, settings, monkeypatch
+):
+    settings.READERSHIP_FLUSH_INLINE = True
+    path = make_article().get_absolute_url()
+    client.get(path, **BROWSER)
+    client.get(path, **BROWSER)
+    assert not PageViews.objects.exists()  # their window is still open
+    clock = SimpleNamespace(time=later, monotonic=time.monotonic)
+    monkeypatch.setattr(tally, "time", clock)
+    monkeypatch.setattr(middleware, "time", clock)
+    client.get(path, **BROWSER)  # the first view of a later window writes the others
+    assert PageViews.objects.get(path=path).views == 2
