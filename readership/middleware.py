@@ -2,10 +2,11 @@
 
 import logging
 import time
+from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError
-from django.utils import timezone
 
 from readership import tally
 from readership.rules import is_reading, source_of
@@ -23,6 +24,12 @@ class ReadershipMiddleware:
         self.paused_until = 0.0
         self.flushed_window = None
 
+    @cached_property
+    def cache(self):
+        # Looked up once: the lookup costs as much as the count (both backends are
+        # safe to share between threads).
+        return caches["readership"]
+
     def __call__(self, request):
         response = self.get_response(request)
         if settings.READERSHIP_COUNTING:
@@ -39,7 +46,9 @@ class ReadershipMiddleware:
             return
         source, came_from = source_of(request)
         try:
-            tally.record(timezone.localdate(), request.path, source, came_from)
+            tally.record(
+                tally.today(), request.path, source, came_from, cache=self.cache
+            )
         except Exception:
             self.paused_until = time.monotonic() + PAUSE_SECONDS
             logger.exception("Could not count a page view; pausing %ss", PAUSE_SECONDS)
@@ -50,6 +59,6 @@ class ReadershipMiddleware:
             return
         self.flushed_window = window
         try:
-            tally.flush()
+            tally.flush(cache=self.cache)
         except DatabaseError:
             logger.exception("Could not write the readership counts; they wait")

@@ -32,10 +32,12 @@ from django.core.exceptions import DisallowedHost
 
 from readership.models import Source
 
-# Load balancers' and uptime monitors' probes that crawlerdetect does not list.
-_HEALTH_CHECKS = re.compile(r"kube-probe|healthcheck|health-check|uptime", re.I)
+# Load balancers' and uptime monitors' probes that crawlerdetect does not list
+# (words, not a pattern: a case-blind regular expression cost 20 us a view).
+_HEALTH_CHECKS = ("kube-probe", "healthcheck", "health-check", "uptime")
 _NOT_READING_PATHS = ("/admin/", "/account/")
 _crawlers = CrawlerDetect()
+_crawlers.is_crawler("Mozilla/5.0")  # compiles its patterns as the worker starts
 
 SEARCH_ENGINES = re.compile(
     r"(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|"
@@ -88,7 +90,10 @@ def is_reading(request, response) -> bool:
     ):
         return False
     agent = meta.get("HTTP_USER_AGENT", "").strip()
-    if not agent or _HEALTH_CHECKS.search(agent) or _crawlers.is_crawler(agent):
+    if not agent or _crawlers.is_crawler(agent):
+        return False
+    lowered = agent.lower()
+    if any(word in lowered for word in _HEALTH_CHECKS):
         return False
     return not _is_staff(request)
 
