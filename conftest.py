@@ -49,8 +49,10 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
     # Hashing passwords at full strength would make fixtures slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Readership counts are written when a test asks (readership/tests).
+    # Readership counts are written when a test asks (readership/tests), and each
+    # view reaches the cache at once.
     settings.READERSHIP_FLUSH_INLINE = False
+    settings.READERSHIP_PUSH_SECONDS = 0
 
 
 @pytest.fixture(autouse=True, scope="session")

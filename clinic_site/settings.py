@@ -203,11 +203,13 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)  # 0: no whole-page cac
 # Navigation, footer and article cards, kept per content version (so never stale).
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 
-# Readership (readership/): views counted in the cache, written in batch windows;
+# Readership (readership/): views added up in each process for a second, then
+# counted in the cache, and written to the database in batch windows;
 # without Redis each process writes its own counts. Daily rows older than
 # READERSHIP_DAILY_DAYS are rolled up into months.
 READERSHIP_COUNTING = env_bool("READERSHIP_COUNTING", True)
 READERSHIP_BATCH_SECONDS = env_int("READERSHIP_BATCH_SECONDS", 60)
+READERSHIP_PUSH_SECONDS = 1.0  # each process adds up its views this long first
 READERSHIP_FLUSH_INLINE = env_bool("READERSHIP_FLUSH_INLINE", not REDIS_URL)
 READERSHIP_DAILY_DAYS = env_int("READERSHIP_DAILY_DAYS", 2 * 365)
 

@@ -1,8 +1,9 @@
 """Views counted in the shared cache, written to the database in batches.
 
-Each counted view adds one to a counter in the `readership` cache (Redis, shared by
-every server, where one INCR does it; else this process's memory), in the batch
-window of the moment: READERSHIP_BATCH_SECONDS, 60 by default. The first view
+Each web process adds up its views in memory for READERSHIP_PUSH_SECONDS (one
+second), then adds them to counters in the `readership` cache (Redis, shared by
+every server, one INCRBY per page and source; else this process's memory), in the
+batch window of the moment: READERSHIP_BATCH_SECONDS, 60 by default. The first view
 of a page in a window also notes the counter in the window's list, so the writer
 finds it without scanning the cache. A window is written once it has closed, plus
 GRACE_SECONDS for requests still under way, by the notification worker, by
@@ -12,8 +13,9 @@ Redis) by the web process itself, once a window.
 The database remembers, per cache, the last window written, in the same transaction
 as its counts: running the writer twice, or two writers at once, never counts a view
 twice, and a writer killed halfway writes nothing, so the next one writes it all.
-What can be lost: with Redis, nothing a dying worker holds (counters wait there for
-KEEP_UNWRITTEN); with local memory, a dying process takes the counts of the window
+What can be lost: with Redis, the views a dying web process had not pushed yet (its
+last second of views); counters wait in Redis for KEEP_UNWRITTEN, so a dying writer
+loses nothing. With local memory, a dying process takes the counts of the window
 under way (at most READERSHIP_BATCH_SECONDS + GRACE_SECONDS of its views).
 """
 
@@ -71,38 +73,46 @@ def today() -> date:
     return day
 
 
-def record(day: date, path: str, source: str, came_from: str, *, cache=None) -> None:
-    """Add one view of `path` on `day` from `source` (and the page it came from)."""
+def entry(day: date, path: str, source: str, came_from: str) -> tuple:
+    """What one view is counted under: day, page, kind of source, referring page."""
+    return (day.isoformat(), path, source, came_from)
+
+
+def add(counts: Counter, *, cache=None) -> None:
+    """Add views (entry -> how many) to the counters of the window under way."""
     cache = cache or caches["readership"]
     window = window_of(time.time())
-    entry = (day.isoformat(), path, source, came_from)
-    # NUL separates safely: an address holding one is refused before any view.
-    digest = hashlib.blake2b("\0".join(entry).encode(), digest_size=12).hexdigest()
-    counter = f"{PREFIX}:{window}:n:{digest}"
-    if _increment(cache, counter) == 1:
-        slot = _increment(cache, f"{PREFIX}:{window}:slots")
-        cache.set(f"{PREFIX}:{window}:slot:{slot}", (entry, counter), KEEP_UNWRITTEN)
-        if slot == 1:  # once a window: the writer starts looking here
-            cache.add(FIRST_WINDOW, window, timeout=None)
+    for counted, views in counts.items():
+        # NUL separates safely: an address holding one is refused before any view.
+        key = "\0".join(counted).encode()
+        digest = hashlib.blake2b(key, digest_size=12).hexdigest()
+        counter = f"{PREFIX}:{window}:n:{digest}"
+        if _increment(cache, counter, views) == views:  # this call made it
+            slot = _increment(cache, f"{PREFIX}:{window}:slots")
+            cache.set(
+                f"{PREFIX}:{window}:slot:{slot}", (counted, counter), KEEP_UNWRITTEN
+            )
+            if slot == 1:  # once a window: the writer starts looking here
+                cache.add(FIRST_WINDOW, window, timeout=None)
 
 
-def _increment(cache, key: str) -> int:
-    """Add one to a counter, made if missing; the new value (1: made by this call)."""
+def _increment(cache, key: str, delta: int = 1) -> int:
+    """Add to a counter, made if missing; the new value (`delta`: made by this call)."""
     if isinstance(cache, RedisCache):
         # One round trip that also says who came first: Django's incr() asks whether
         # the key exists before adding, and refuses a missing one.
         name = cache.make_and_validate_key(key)
         client = cache._cache.get_client(name, write=True)
-        value = client.incr(name)
-        if value == 1:
+        value = client.incr(name, delta)
+        if value == delta:
             client.expire(name, KEEP_UNWRITTEN)
         return value
     try:
-        return cache.incr(key)
+        return cache.incr(key, delta)
     except ValueError:
-        if cache.add(key, 1, KEEP_UNWRITTEN):
-            return 1
-        return cache.incr(key)
+        if cache.add(key, delta, KEEP_UNWRITTEN):
+            return delta
+        return cache.incr(key, delta)
 
 
 def _cache_id(cache) -> str | None:

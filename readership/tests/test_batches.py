@@ -4,6 +4,7 @@ into months when their retention ends."""
 import socket
 import time
 import uuid
+from collections import Counter
 from datetime import date
 from types import SimpleNamespace
 
@@ -127,10 +128,13 @@ def test_two_servers_sharing_redis_add_up_exactly(rf, db, make_article):
     path = make_article().get_absolute_url()
     today = date.today()
     try:
+        article_view = Counter({tally.entry(today, path, Source.DIRECT, ""): 1})
+        list_views = Counter({tally.entry(today, "/blog/", Source.SEARCH, ""): 5})
         for n in range(50):
             for server in servers:
-                tally.record(today, path, Source.DIRECT, "", cache=server)
-            tally.record(today, "/blog/", Source.SEARCH, "", cache=servers[n % 2])
+                tally.add(article_view, cache=server)
+            if n % 5 == 0:  # as one server's second of views
+                tally.add(list_views, cache=servers[n % 2])
         assert tally.flush(cache=servers[1], now=later()) == 150
         assert tally.flush(cache=servers[0], now=later()) == 0  # the same batch
         counts = dict(PageViews.objects.values_list("path", "views"))
@@ -152,3 +156,22 @@ def test_without_redis_the_web_process_writes_its_counts_once_a_window(
     monkeypatch.setattr(middleware, "time", clock)
     client.get(path, **BROWSER)  # the first view of a later window writes the others
     assert PageViews.objects.get(path=path).views == 2
+
+
+def test_each_process_adds_up_its_views_for_a_second_before_the_cache(
+    client, make_article, settings, monkeypatch, write_counts
+):
+    settings.READERSHIP_PUSH_SECONDS = 1.0
+    path = make_article().get_absolute_url()
+    moment = [time.monotonic()]
+    clock = SimpleNamespace(time=time.time, monotonic=lambda: moment[0])
+    monkeypatch.setattr(middleware, "time", clock)
+    for _ in range(3):
+        client.get(path, **BROWSER)  # the first goes at once, two wait
+    write_counts()
+    assert PageViews.objects.get(path=path).views == 1
+    Batches.objects.update(written_through=0)  # as if this window were still open
+    moment[0] += 1
+    client.get(path, **BROWSER)
+    write_counts()
+    assert PageViews.objects.get(path=path).views == 4
