@@ -17,7 +17,8 @@ page for BENCH_SECONDS (default 8), after a 2-second warm-up:
 - cached: default settings, each page warmed first: what visitors mostly get;
 - counting: COUNTED_PAGES cached, on two servers at once, one with readership
   counting on and one with it off (READERSHIP_COUNTING=false), measured in turns
-  (on, off, on, off ...) so that other load on the machine falls on both alike;
+  (off, on, on, off, off, on ...) so that other load on the machine, and going
+  first, fall on both alike;
   the median, over the turns, of requests per CPU-second of the workers with
   counting on over the next turn's with it off is the share of throughput
   counting keeps (target 90 %; requests/s, which other work on a shared machine
@@ -363,8 +364,9 @@ def counting(size: int, pages: dict, load, seconds: float) -> list[dict]:
                 load.measure(server.port, pages[page], WARM_SECONDS)
             wall = {"on": [], "off": []}  # requests per second
             cpu = {"on": [], "off": []}  # requests per CPU-second of the workers
-            for _turn in range(COUNTING_TURNS):
-                for name, server in (("on", on), ("off", off)):
+            for turn in range(COUNTING_TURNS):
+                order = (("on", on), ("off", off))
+                for name, server in order[:: 1 if turn % 2 else -1]:  # either first
                     before = workers_cpu_seconds(server)
                     measured = load.measure(
                         server.port, pages[page], seconds / COUNTING_TURNS
@@ -393,7 +395,7 @@ def counting(size: int, pages: dict, load, seconds: float) -> list[dict]:
 
 
 def paired_ratio(turns: dict) -> float:
-    """The median of each "on" turn over the "off" turn right after it: the
+    """The median of each "on" turn over the "off" turn beside it: the
     machine's other load changes between pairs far more than within one."""
     return statistics.median(
         on / off if off else 0.0
