@@ -1,6 +1,7 @@
 """Counting readers: above the whole-page cache, so its hits and 304s count too."""
 
 import logging
+import threading
 import time
 from collections import Counter
 from functools import cached_property
@@ -14,7 +15,6 @@ from readership.rules import is_reading, source_of
 
 logger = logging.getLogger(__name__)
 PAUSE_SECONDS = 5.0
-MAX_PENDING = 10_000  # pages and sources kept while the cache does not answer
 
 
 class ReadershipMiddleware:
@@ -24,7 +24,8 @@ class ReadershipMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.pending = Counter()  # views not yet added to the cache
-        self.push_after = 0.0
+        self.lock = threading.Lock()
+        self.pusher = None
         self.paused_until = 0.0
         self.flushed_window = None
 
@@ -39,24 +40,37 @@ class ReadershipMiddleware:
         if settings.READERSHIP_COUNTING:
             if is_reading(request, response) and len(request.path) <= 300:
                 counted = tally.entry(tally.today(), request.path, *source_of(request))
-                self.pending[counted] += 1
-            if self.pending and time.monotonic() >= self.push_after:
-                self._push()
+                with self.lock:
+                    self.pending[counted] += 1
+                self._push_soon()
             if settings.READERSHIP_FLUSH_INLINE:
                 self._flush_once_a_window()
         return response
+
+    def _push_soon(self) -> None:
+        if settings.READERSHIP_PUSH_SECONDS <= 0:
+            self._push()
+        elif self.pusher is None or not self.pusher.is_alive():  # or forked since
+            self.pusher = threading.Thread(
+                target=self._push_every_interval, name="readership-push", daemon=True
+            )
+            self.pusher.start()
+
+    def _push_every_interval(self) -> None:
+        # Beside the requests, so that an idle worker's views reach the cache too.
+        while (seconds := settings.READERSHIP_PUSH_SECONDS) > 0:
+            time.sleep(seconds)
+            self._push()
 
     def _push(self) -> None:
         """Add the views counted here to the cache: one increment per page and
         source a second, not one per view (a Redis round trip costs more than the
         rest of a cached page)."""
+        with self.lock:
+            pending, self.pending = self.pending, Counter()
         now = time.monotonic()
-        if now < self.paused_until:
-            if len(self.pending) > MAX_PENDING:
-                self.pending = Counter()
+        if not pending or now < self.paused_until:
             return
-        self.push_after = now + settings.READERSHIP_PUSH_SECONDS
-        pending, self.pending = self.pending, Counter()
         try:
             tally.add(pending, cache=self.cache)
         except Exception:
