@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
@@ -51,6 +51,10 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
     # Hashing passwords at full strength would make fixtures slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Readership counts are written when a test asks (readership/tests), and each
+    # view reaches the cache at once.
+    settings.READERSHIP_FLUSH_INLINE = False
+    settings.READERSHIP_PUSH_SECONDS = 0
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -61,9 +65,11 @@ def _media_in_temporary_folder(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()
+    for each in caches.all():  # the pages' and the readership counters'
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options):

@@ -8,7 +8,7 @@ import csv
 from django.http import HttpResponse
 from django.utils import timezone
 
-from appointments.text import visible
+from appointments.text import spreadsheet_cell
 from clinic import phones
 
 PATIENT_TYPES = {"new": "New patient", "existing": "Seen before"}
@@ -39,14 +39,6 @@ COLUMNS = [
     ("Handled by", lambda a: a.handled_by.get_username() if a.handled_by else ""),
     ("Staff notes", lambda a: a.staff_notes),
 ]
-# A spreadsheet runs a cell starting with one of these as a formula (tabs and carriage
-# returns, the other starts, are already gone: `visible` makes them spaces).
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def cell(value) -> str:
-    text = visible(str(value), lines=True)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_response(appointments) -> HttpResponse:
@@ -59,5 +51,7 @@ def csv_response(appointments) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow([header for header, _value in COLUMNS])
     for appointment in appointments:
-        writer.writerow([cell(value(appointment)) for _header, value in COLUMNS])
+        writer.writerow(
+            [spreadsheet_cell(str(value(appointment))) for _header, value in COLUMNS]
+        )
     return response

@@ -40,3 +40,10 @@ def visible(text: str, *, lines: bool = False) -> str:
         elif category not in _INVISIBLE_CATEGORIES and character not in _BLANK_SIGNS:
             kept.append(character)
     return "".join(kept)
+
+
+def spreadsheet_cell(text: str) -> str:
+    """Visible text for a CSV cell that a spreadsheet will not run as a formula
+    (one starting with = + - @)."""
+    text = visible(text, lines=True)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

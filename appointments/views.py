@@ -11,6 +11,7 @@ from appointments.models import AppointmentRequest, new_reference
 from blog.models import Article
 from clinic.models import Location, Person
 from pages.models import Page
+from readership.rules import not_counted
 
 THANKS_SALT = "appointments.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -84,6 +85,7 @@ def thanks_url(appointment: AppointmentRequest) -> str:
 
 
 @never_cache
+@not_counted  # the address carries the request's reference
 def thanks(request, token):
     try:
         reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)

@@ -1,6 +1,7 @@
 """The speed benchmark (`make bench`): public pages as ratios to a trivial view.
 
     .venv/bin/python bench/run.py [--fresh] [--sizes 1000,100000] [--seconds 8]
+    .venv/bin/python bench/run.py --counting-only --sizes 1000   # counting on/off
 
 For each size (BENCH_SIZES, default "1000,100000" articles) a SQLite database under
 var/bench/<size>/ is generated once by `python -m bench.generate_data` and reused
@@ -13,7 +14,21 @@ page for BENCH_SECONDS (default 8), after a 2-second warm-up:
 - uncached: the server runs with PAGE_CACHE_SECONDS=0 (no whole-page cache): every
   request renders the page, as after a content change, with the navigation, footer
   and article cards kept per content version as in production;
-- cached: default settings, each page warmed first: what visitors mostly get.
+- cached: default settings, each page warmed first: what visitors mostly get;
+- counting: COUNTED_PAGES cached, on two servers at once, one with readership
+  counting on and one with it off (READERSHIP_COUNTING=false), measured in turns
+  (off, on, on, off, off, on ...) so that other load on the machine, and going
+  first, fall on both alike;
+  the median, over the turns, of requests per CPU-second of the workers with
+  counting on over the next turn's with it off is the share of throughput
+  counting keeps (target 90 %; requests/s, which other work on a shared machine
+  bends, is printed beside it). Counts are
+  written every 10 s (READERSHIP_BATCH_SECONDS), more often than production's 60,
+  so the batch writes are in the measurement; the views that reached the database
+  are printed as proof that counting was on.
+
+Every request is a browser's: a Firefox user agent, Accept: text/html and gzip
+(what the readership rules count).
 
 Then the appointment form: BENCH_POSTS (default 1500) forms fetched first (CSRF
 cookie and tokens), then posted from 8 threads, rate limit and minimum fill time
@@ -70,6 +85,15 @@ PAGES = (
     "search common",
     "search rare",
 )
+COUNTED_PAGES = ("home", "category", "article")
+COUNTING_TURNS = 5  # per page and server
+COUNTING_TARGET = 0.90  # cached requests/s with counting on / with it off
+BROWSER_HEADERS = {
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 "
+    "Firefox/133.0",
+    "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+    "Accept-Encoding": "gzip",
+}
 # Minimum requests/s as a share of the trivial view's, per page and mode.
 LISTS_AND_ARTICLE = ("home", "all articles", "category", "tag", "tag rare", "article")
 SEARCHES = ("search common", "search rare")
@@ -112,6 +136,11 @@ def main() -> None:
     parser.add_argument(
         "--report", action="store_true", help="Print var/bench/results.json again."
     )
+    parser.add_argument(
+        "--counting-only",
+        action="store_true",
+        help="Only cached pages with readership counting on and off.",
+    )
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -141,6 +170,7 @@ def main() -> None:
         "rows": [],
         "post": [],
         "memory": [],
+        "counting": [],
         "pages": {},
     }
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
@@ -265,6 +295,10 @@ def bench_size(size: int, env: dict, load, args, results: dict) -> None:
         if name in PAGES
     }
     results["pages"][str(size)] = pages
+    print(f"[{size}] counting on and off: {', '.join(COUNTED_PAGES)}", flush=True)
+    results["counting"] += counting(size, pages, load, args.seconds)
+    if args.counting_only:
+        return
     for mode, overrides in modes.items():
         print(f"[{size}] {mode}: {', '.join(PAGES)}", flush=True)
         with Gunicorn(
@@ -304,6 +338,87 @@ def bench_size(size: int, env: dict, load, args, results: dict) -> None:
     print(f"[{size}] worker memory", flush=True)
     mix = [path for page in PAGES[1:] for path in pages[page][:3]]
     results["memory"].append({"size": size} | memory_check(size, mix))
+
+
+def counting(size: int, pages: dict, load, seconds: float) -> list[dict]:
+    """Cached pages' requests/s with readership counting on and off, in turns."""
+    batches = {"READERSHIP_BATCH_SECONDS": "10"}
+    servers = {
+        "on": environment(size, **batches),
+        "off": environment(size, **batches, READERSHIP_COUNTING="false"),
+    }
+    written = views_in_database(size)
+    found = []
+    with (
+        Gunicorn(servers["on"], WORKERS, app="bench.wsgi") as on,
+        Gunicorn(servers["off"], WORKERS, app="bench.wsgi") as off,
+    ):
+        every_path = [path for page in COUNTED_PAGES for path in pages[page]]
+        # Each worker's first requests take seconds: not in any measurement.
+        run_threads(
+            lambda port: [fetch(port, "GET", path) for path in every_path],
+            [server.port for server in (on, off) for _ in range(CONNECTIONS)],
+        )
+        for page in COUNTED_PAGES:
+            for server in (on, off):
+                load.measure(server.port, pages[page], WARM_SECONDS)
+            wall = {"on": [], "off": []}  # requests per second
+            cpu = {"on": [], "off": []}  # requests per CPU-second of the workers
+            for turn in range(COUNTING_TURNS):
+                order = (("on", on), ("off", off))
+                for name, server in order[:: 1 if turn % 2 else -1]:  # either first
+                    before = workers_cpu_seconds(server)
+                    measured = load.measure(
+                        server.port, pages[page], seconds / COUNTING_TURNS
+                    )
+                    spent = workers_cpu_seconds(server) - before
+                    wall[name].append(measured["rps"])
+                    cpu[name].append(measured["requests"] / spent if spent else 0.0)
+            found.append(
+                {
+                    "size": size,
+                    "page": page,
+                    "counted_rps": statistics.mean(wall["on"]),
+                    "uncounted_rps": statistics.mean(wall["off"]),
+                    "ratio": paired_ratio(wall),
+                    "counted_per_cpu_second": statistics.mean(cpu["on"]),
+                    "uncounted_per_cpu_second": statistics.mean(cpu["off"]),
+                    "cpu_ratio": paired_ratio(cpu),
+                    "target": COUNTING_TARGET,
+                }
+            )
+            found[-1]["met"] = bool(found[-1]["cpu_ratio"] >= COUNTING_TARGET)
+    # The last window of each worker dies with it (local memory): not written.
+    for row in found:
+        row["views_written"] = views_in_database(size) - written
+    return found
+
+
+def paired_ratio(turns: dict) -> float:
+    """The median of each "on" turn over the "off" turn beside it: the
+    machine's other load changes between pairs far more than within one."""
+    return statistics.median(
+        on / off if off else 0.0
+        for on, off in zip(turns["on"], turns["off"], strict=True)
+    )
+
+
+def workers_cpu_seconds(server) -> float:
+    """CPU time the server's workers have used so far (user and system)."""
+    ticks = 0
+    for pid in server.worker_pids():
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def views_in_database(size: int) -> int:
+    """Page views the readership counts have written to this size's database."""
+    with sqlite3.connect(BENCH_DIR / str(size) / "db.sqlite3") as database:
+        (total,) = database.execute(
+            "SELECT COALESCE(SUM(views), 0) FROM readership_pageviews"
+        ).fetchone()
+    return total
 
 
 def run_probe(env: dict) -> dict:
@@ -405,10 +520,10 @@ class Wrk:
 
     def run(self, port: int, paths: list[str], seconds: float) -> dict:
         """Warm up, then load `paths` (in turn) for `seconds`."""
-        self._wrk(port, paths, WARM_SECONDS)
-        return self._wrk(port, paths, seconds)
+        self.measure(port, paths, WARM_SECONDS)
+        return self.measure(port, paths, seconds)
 
-    def _wrk(self, port: int, paths: list[str], seconds: float) -> dict:
+    def measure(self, port: int, paths: list[str], seconds: float) -> dict:
         threads = max(1, min(2, os.cpu_count() or 1))
         script = LUA % {
             "paths": ", ".join(json.dumps(path) for path in paths),
@@ -424,8 +539,11 @@ class Wrk:
                     f"-d{seconds:g}s",
                     "--timeout",
                     "30s",
-                    "-H",
-                    "Accept-Encoding: gzip",
+                    *[
+                        argument
+                        for name, value in BROWSER_HEADERS.items()
+                        for argument in ("-H", f"{name}: {value}")
+                    ],
                     "-s",
                     lua.name,
                     f"http://127.0.0.1:{port}{paths[0]}",
@@ -456,6 +574,9 @@ class PythonLoad:
         self.load(port, paths, WARM_SECONDS)
         return self.load(port, paths, seconds)
 
+    def measure(self, port: int, paths: list[str], seconds: float) -> dict:
+        return self.load(port, paths, seconds)
+
     def load(self, port, paths, seconds, limit=0) -> dict:
         latencies, errors, lock = [], [0], threading.Lock()
         deadline = time.monotonic() + seconds
@@ -470,9 +591,7 @@ class PythonLoad:
                 path = paths[n % len(paths)]
                 n += 1
                 began = time.perf_counter()
-                status = fetch(port, "GET", path, headers={"Accept-Encoding": "gzip"})[
-                    0
-                ]
+                status = fetch(port, "GET", path, headers=BROWSER_HEADERS)[0]
                 elapsed = time.perf_counter() - began
                 with lock:
                     latencies.append(elapsed)
@@ -660,6 +779,8 @@ def growth(rows: list[dict], sizes: list[int]) -> list[dict]:
     found = []
     for mode in ("uncached", "cached"):
         for page in PAGES:
+            if (page, mode, sizes[0]) not in p50:  # a --counting-only run
+                continue
             small, large = p50[page, mode, sizes[0]], p50[page, mode, sizes[-1]]
             ratio = large / small if small else None
             # The same, with each p50 taken relative to the trivial view's in the
@@ -746,6 +867,27 @@ def print_report(results: dict) -> None:
                 f"{row['growth_vs_trivial']:>8.2f}  "
                 f"<= {GROWTH_TARGET}x ({row['from']} -> {row['to']} articles) "
                 f"{verdict(row['met'])}"
+            )
+    if results.get("counting"):
+        print(
+            "\nReadership counting, cached pages: counted / uncounted, in requests "
+            "per second and per CPU-second of the workers\n"
+            f"{'page':<14} {'size':>7} {'req/s on':>9} {'off':>6} {'ratio':>6} "
+            f"{'req/cpu-s on':>13} {'off':>6} {'ratio':>6}  target"
+        )
+        for row in results["counting"]:
+            print(
+                f"{row['page']:<14} {row['size']:>7} {row['counted_rps']:>9.0f} "
+                f"{row['uncounted_rps']:>6.0f} {row['ratio']:>6.2f} "
+                f"{row['counted_per_cpu_second']:>13.0f} "
+                f"{row['uncounted_per_cpu_second']:>6.0f} {row['cpu_ratio']:>6.2f}  "
+                f"per CPU-second >= {row['target']:.0%} {verdict(row['met'])}"
+            )
+        written = {row["size"]: row["views_written"] for row in results["counting"]}
+        for size, views in written.items():
+            print(
+                f"{size} articles: {views} views counted and written to the database "
+                "while the cached pages were measured"
             )
     print()
     for memory in results["memory"]:

@@ -9,6 +9,7 @@ from django.urls import path, reverse
 
 from appointments import dashboard
 from appointments.models import Notification
+from appointments.readership_report import may_see_readership, readership_report
 from appointments.reports import may_see_report, source_report
 from blog.dashboard import editor_home
 from clinic_site import first_run
@@ -108,11 +109,17 @@ class ClinicAdminSite(admin.AdminSite):
             self.admin_view(source_report),
             name="request_sources",
         )
-        return [report, *super().get_urls()]
+        readership = path(
+            "reports/readership/",
+            self.admin_view(readership_report),
+            name="readership",
+        )
+        return [report, readership, *super().get_urls()]
 
     def each_context(self, request):
         return super().each_context(request) | {
-            "may_see_report": may_see_report(request.user)
+            "may_see_report": may_see_report(request.user),
+            "may_see_readership": may_see_readership(request.user),
         }
 
 

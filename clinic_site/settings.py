@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "blog",
     "pages",
     "search",
+    "readership",
     "appointments",
 ]
 
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "clinic_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "readership.middleware.ReadershipMiddleware",
     "clinic_site.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -192,9 +194,24 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Readership counters (readership/tally.py) apart, so that pages never push counts
+# out of a process's memory before they are written; in Redis they share the server.
+CACHES["readership"] = CACHES["default"] | (
+    {} if REDIS_URL else {"LOCATION": "readership", "OPTIONS": {"MAX_ENTRIES": 100_000}}
+)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)  # 0: no whole-page cache
 # Navigation, footer and article cards, kept per content version (so never stale).
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
+
+# Readership (readership/): views added up in each process for a second, then
+# counted in the cache, and written to the database in batch windows;
+# without Redis each process writes its own counts. Daily rows older than
+# READERSHIP_DAILY_DAYS are rolled up into months.
+READERSHIP_COUNTING = env_bool("READERSHIP_COUNTING", True)
+READERSHIP_BATCH_SECONDS = env_int("READERSHIP_BATCH_SECONDS", 60)
+READERSHIP_PUSH_SECONDS = 1.0  # each process adds up its views this long first
+READERSHIP_FLUSH_INLINE = env_bool("READERSHIP_FLUSH_INLINE", not REDIS_URL)
+READERSHIP_DAILY_DAYS = env_int("READERSHIP_DAILY_DAYS", 2 * 365)
 
 # Sessions are for staff only; anonymous readers get no cookie.
 

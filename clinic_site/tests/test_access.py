@@ -118,7 +118,9 @@ def test_every_admin_address_answers_by_role(
     ("role", "expected"),
     [("anonymous", 302), ("editor", 200), ("front_desk", 403), ("administrator", 200)],
 )
-def test_the_picture_picker_answers_by_role(role, expected, request, sign_in, client):
+def test_the_picture_picker_answers_by_role(
+    db, role, expected, request, sign_in, client
+):
     if role != "anonymous":
         sign_in(request.getfixturevalue(role))
     response = client.get(reverse("admin:clinic_picture_picker"))

@@ -67,6 +67,7 @@ def site(services, tmp_path_factory):
             APPOINTMENT_MIN_FILL_SECONDS="0",
             APPOINTMENT_NOTIFY_EMAILS="frontdesk@clinic.example",
             NOTIFICATIONS_INLINE="false",
+            READERSHIP_BATCH_SECONDS="1",  # counts written within seconds
             DJANGO_BEHIND_PROXY="true",  # visitors told apart by X-Forwarded-For
             EMAIL_HOST="127.0.0.1",
             EMAIL_PORT=str(sink.port),
@@ -254,6 +255,32 @@ CLAIMS = (
     "print(sorted(Notification.objects.filter(request__reference={reference!r})"
     ".values_list('state', 'attempts')))"
 )
+
+
+def test_views_on_a_and_b_add_up_exactly_written_by_two_workers(site):
+    a, b, _, env = site
+    reader = {
+        "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 "
+        "Firefox/133.0",
+        "Accept": "text/html",
+    }
+    for server, views in ((a, 7), (b, 5)):
+        for _ in range(views):
+            status, _, _ = Browser().request(f"{server.url}/locations/", headers=reader)
+            assert status == 200
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and views_of(env, "/locations/") < 12:
+        time.sleep(0.5)
+    time.sleep(2)  # time for a second write of the same batch, if there were one
+    assert views_of(env, "/locations/") == 12
+
+
+def views_of(env, path) -> int:
+    code = (
+        "from django.db.models import Sum; from readership.models import PageViews;"
+        f"print(PageViews.objects.filter(path={path!r}).aggregate(n=Sum('views'))['n'])"
+    )
+    return int(shell(env, code).replace("None", "0"))
 
 
 def about(sink, reference):

@@ -296,6 +296,8 @@ NOT_SHOWN = {
     "clinic.PictureUse",  # which bodies show a picture: changes with those bodies
     "search.Synonym",  # search results are never kept
     "blog.SearchWord",  # the search index's vocabulary
+    "readership.PageViews",  # counts of views, seen in the staff area only
+    "readership.Batches",
 }
 
 

@@ -6,14 +6,17 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
 from appointments.notifications import deliver_due
+from readership import tally
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = (
-        "Send the emails owed about appointment requests, retrying failures. "
-        "Run one or more beside the web servers; --once sends what is due and stops."
+        "Send the emails owed about appointment requests, retrying failures, and "
+        "write the readership counts kept in the cache to the database (each closed "
+        "batch window; daily rows past their retention rolled into months once a "
+        "day). Run one or more beside the web servers; --once does it all and stops."
     )
 
     def add_arguments(self, parser):
@@ -29,9 +32,14 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        rolled_up_on = None
         while True:
             try:
                 sent = deliver_due()
+                tally.flush()
+                if rolled_up_on != time.strftime("%F"):
+                    tally.roll_up()
+                    rolled_up_on = time.strftime("%F")
             except DatabaseError:
                 if once:
                     raise
