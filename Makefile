@@ -1,6 +1,7 @@
 # make run   - set everything up and serve the demo site on http://127.0.0.1:8000/
 # make test  - lint, migrations check and the whole test suite
 # make bench - the speed benchmark (see docs/benchmark.md)
+# make screenshots - docs/screenshots/ of the demo site; make lighthouse - its scores
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,8 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check bench browser-deps
+.PHONY: install install-dev run test pytest lint format check bench browser-deps \
+	screenshots lighthouse
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,3 +57,10 @@ browser-deps:  # Chromium, Java and npm's axe-core and vnu-jar for the browser t
 # Sizes and seconds per measurement: BENCH_SIZES=1000,100000 BENCH_SECONDS=8 make bench
 bench: install-dev
 	$(PY) bench/run.py
+
+# Both seed a throwaway demo site and serve it with DEBUG off on a free port of 127.0.0.1.
+screenshots: install-dev  # full-page PNGs at 390 and 1280 px into docs/screenshots/
+	$(PY) bench/screenshots.py
+
+lighthouse: install-dev  # needs npm's lighthouse outside the repository: docs/benchmark.md
+	$(PY) bench/lighthouse.py

@@ -1,0 +1,104 @@
+"""Lighthouse scores of the demo site (`make lighthouse`).
+
+    LIGHTHOUSE=/tmp/lh/node_modules/.bin/lighthouse \
+        .venv/bin/python bench/lighthouse.py [--port 8171]
+
+Seeds the demo clinic in a throwaway folder, serves it with gunicorn on 127.0.0.1
+(DEBUG off, collected static files served by WhiteNoise, see bench/serve.py), and
+runs npm's `lighthouse` (installed outside the repository: the LIGHTHOUSE
+variable, else `lighthouse` on the PATH) with Debian's Chromium on each page below:
+mobile form factor, all four categories. Prints each score and, under any below
+100, the audits that failed; the full reports go to var/lighthouse/<name>.json.
+Exits 1 when a score is below 100.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.screenshots import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bench.serve import BASE_DIR, DemoSite  # noqa: E402
+
+PAGES = {
+    "home": "/",
+    "article": "/blog/knee-pain-on-stairs/",
+    "category": "/blog/category/blog/",
+    "request-form": "/appointments/request/",
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+REPORTS = BASE_DIR / "var" / "lighthouse"
+RUN_SECONDS = 180  # at most, per page
+
+
+def lighthouse_command() -> str:
+    command = os.environ.get("LIGHTHOUSE") or shutil.which("lighthouse")
+    if not command:
+        sys.exit(
+            "lighthouse is not installed: install it outside the repository, e.g. "
+            "`mkdir -p /tmp/lh && cd /tmp/lh && npm install lighthouse`, then "
+            "LIGHTHOUSE=/tmp/lh/node_modules/.bin/lighthouse make lighthouse"
+        )
+    return command
+
+
+def audit(command: str, url: str, report: Path) -> dict:
+    subprocess.run(
+        [
+            command,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--form-factor=mobile",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+        ],
+        env=os.environ | {"CHROME_PATH": CHROMIUM},
+        check=True,
+        timeout=RUN_SECONDS,
+    )
+    return json.loads(report.read_text())
+
+
+def failing_audits(result: dict, category: str) -> list[str]:
+    lines = []
+    for ref in result["categories"][category]["auditRefs"]:
+        found = result["audits"][ref["id"]]
+        if ref["weight"] and found["score"] is not None and found["score"] < 1:
+            shown = found.get("displayValue", "")
+            lines.append(f"{found['id']} ({found['score']:.2f}) {shown}".rstrip())
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=None, help="default: any free")
+    args = parser.parse_args()
+    command = lighthouse_command()
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    below = False
+    with DemoSite(args.port) as site:
+        for name, path in PAGES.items():
+            result = audit(command, site.url + path, REPORTS / f"{name}.json")
+            scores = {
+                category: round(result["categories"][category]["score"] * 100)
+                for category in CATEGORIES
+            }
+            print(f"{name:<14} " + "  ".join(f"{c} {s}" for c, s in scores.items()))
+            for category, score in scores.items():
+                if score < 100:
+                    below = True
+                    for line in failing_audits(result, category):
+                        print(f"    {category}: {line}")
+            cls = result["audits"]["cumulative-layout-shift"]["numericValue"]
+            print(f"    cumulative layout shift {cls:.3f}")
+    sys.exit(1 if below else 0)
+
+
+if __name__ == "__main__":
+    main()
