@@ -2,6 +2,7 @@
 # make test  - lint, migrations check and the whole test suite
 # make bench - the speed benchmark (see docs/benchmark.md)
 # make mutate - break key rules one at a time: some test must notice each
+# make screenshots - docs/screenshots/ of the demo site; make lighthouse - its scores
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,8 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check bench relevance browser-deps mutate
+.PHONY: install install-dev run test pytest lint format check bench relevance browser-deps \
+	mutate screenshots lighthouse
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,3 +68,10 @@ bench: install-dev
 # On PostgreSQL: DATABASE_URL=postgres://... make relevance
 relevance: install-dev
 	$(TEST_ENV) $(VENV)/bin/pytest search/tests/test_relevance.py -q -p no:cacheprovider --create-db
+
+# Both seed a throwaway demo site and serve it with DEBUG off on a free port of 127.0.0.1.
+screenshots: install-dev  # full-page PNGs at 390 and 1280 px into docs/screenshots/
+	$(PY) bench/screenshots.py
+
+lighthouse: install-dev  # needs npm's lighthouse outside the repository: docs/benchmark.md
+	$(PY) bench/lighthouse.py

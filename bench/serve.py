@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -135,3 +136,51 @@ class Gunicorn:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+class DemoSite:
+    """The demo clinic in a throwaway folder, served by gunicorn with DEBUG off.
+
+    `with DemoSite(port) as site:` migrates a new SQLite database, seeds the demo
+    content (seed_demo runs only with DEBUG, so that one step has it), collects the
+    static files for WhiteNoise, then serves; on leaving, the server stops and the
+    folder is deleted.
+    """
+
+    def __init__(self, port: int | None = None, workers: int = 2):
+        self.port = port or free_port()
+        self.workers = workers
+        self.folder = None
+        self.server = None
+
+    def __enter__(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="clinic-demo-")
+        root = Path(self.folder.name)
+        env = bench_environment(
+            DATABASE_URL=f"sqlite:///{root / 'db.sqlite3'}",
+            MEDIA_ROOT=str(root / "media"),
+            STATIC_ROOT=str(root / "static"),
+            SITE_URL=f"http://127.0.0.1:{self.port}",
+            REDIS_URL="",  # the page cache in each worker's memory, nothing shared
+        )
+        try:
+            manage(env, "migrate", "--noinput")
+            manage(env | {"DJANGO_DEBUG": "true"}, "seed_demo")
+            manage(env, "collectstatic", "--noinput")
+            self.server = Gunicorn(env, workers=self.workers, port=self.port)
+            self.server.__enter__()
+        except BaseException:
+            self.folder.cleanup()
+            raise
+        return self
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def __exit__(self, *exc):
+        try:
+            if self.server is not None:
+                self.server.__exit__(*exc)
+        finally:
+            self.folder.cleanup()

@@ -77,7 +77,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /account/",
-        "Disallow: /appointments/",
+        # The request form is a page patients look for; its thanks pages are not.
+        "Disallow: /appointments/request/thanks/",
         "Disallow: /search/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]

@@ -172,6 +172,21 @@ def test_the_thanks_page_shows_the_reference_and_nothing_the_visitor_wrote(
     assert "What happens next" in page
 
 
+def test_search_engines_may_list_the_form_once_whatever_page_it_came_from(
+    client, make_article, settings
+):
+    article = make_article()
+    page = client.get(f"{URL}?article={article.slug}").content.decode()
+    assert 'name="robots"' not in page
+    assert f'<link rel="canonical" href="{settings.SITE_URL}{URL}">' in page
+
+
+def test_search_engines_are_told_to_leave_a_thanks_page_out(client, request_data):
+    response = post(client, request_data())
+    page = client.get(response["Location"]).content.decode()
+    assert '<meta name="robots" content="noindex">' in page
+
+
 def test_a_forged_thanks_link_is_404(client, db):
     assert client.get("/appointments/request/thanks/forged:value/").status_code == 404
 

@@ -58,7 +58,8 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_private_areas(
     text = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     assert "Disallow: /admin/" in text
-    assert "Disallow: /appointments/" in text
+    assert "Disallow: /appointments/request/thanks/" in text
+    assert "Disallow: /appointments/\n" not in text  # the request form is findable
     assert "Disallow: /search/" in text
 
 
