@@ -2,8 +2,10 @@
 articles bring appointment requests, over a chosen period.
 
 Views come from readership's counts; requests only as a number per article (or
-category, or tag), never anything a request says. For editors and administrators:
-the front desk has no use for it.
+category, or tag), never anything a request says, and to those who may not read the
+requests themselves, a count of 1 to 4 only as "fewer than 5" (with no conversion):
+a short period and a sensitive article could otherwise point at one patient. For
+editors and administrators: the front desk has no use for it.
 """
 
 import csv
@@ -32,6 +34,8 @@ SHOWN = 50  # rows per table on the page; the CSV has them all
 CHART_HEIGHT = 120
 BAR_WIDTH = 8
 CSV_COLUMNS = ["article", "address", "views", "went on to the form", "requests"]
+FEWEST_SHOWN = 5  # smaller request counts (but 0) are hidden from editors
+FEWER = f"fewer than {FEWEST_SHOWN}"
 
 
 def may_see_readership(user) -> bool:
@@ -122,6 +126,15 @@ def conversion(row) -> str:
     return f"{100 * row.requests / row.views:.1f} %" if row.views else ""
 
 
+def requests_and_conversion(row, exact: bool) -> tuple:
+    """A row's requests and conversion as this reader may see them: exact for those
+    who may read the requests, else 1 to 4 requests as FEWER, with no conversion
+    (it would give the number back)."""
+    if exact or not 0 < row.requests < FEWEST_SHOWN:
+        return row.requests, conversion(row)
+    return FEWER, ""
+
+
 def unread_articles():
     """Published articles, public for at least UNREAD_DAYS, that nobody read in them."""
     since = timezone.localdate() - timedelta(days=UNREAD_DAYS)
@@ -181,12 +194,16 @@ def readership_report(request):
     """Admin page (wrapped by the admin site): readers and requests per article."""
     if not may_see_readership(request.user):
         raise PermissionDenied
+    # Cached with the permission check above: no query.
+    exact = request.user.has_perm("appointments.view_appointmentrequest")
     today = timezone.localdate()
     defaults = {"start": today - timedelta(days=DEFAULT_PERIOD - 1), "end": today}
     form = PeriodForm(request.GET if "start" in request.GET else None, initial=defaults)
     context = admin.site.each_context(request) | {
         "title": "What patients read",
         "form": form,
+        "exact": exact,
+        "fewest_shown": FEWEST_SHOWN,
     }
     if form.is_bound and not form.is_valid():
         return render(request, "admin/appointments/readership_report.html", context)
@@ -194,20 +211,22 @@ def readership_report(request):
     period = Period(chosen["start"], chosen["end"])
     articles = article_rows(period)
     if request.GET.get("format") == "csv":
-        return _csv(articles, period)
+        return _csv(articles, period, exact)
     article = chosen["article"]
     context |= {
         "period": period,
         "article": article,
-        "articles": _with_conversion(articles[:SHOWN]),
+        "articles": _with_conversion(articles[:SHOWN], exact),
         "no_requests": articles.filter(views__gt=0, requests=0)[:10],
         "categories": _with_conversion(
             _grouped_rows(
                 Category, "article__categories", "source_article__categories", period
-            )
+            ),
+            exact,
         ),
         "tags": _with_conversion(
-            _grouped_rows(Tag, "article__tags", "source_article__tags", period)
+            _grouped_rows(Tag, "article__tags", "source_article__tags", period),
+            exact,
         ),
         "unread": unread_articles()[:SHOWN],
         "unread_days": UNREAD_DAYS,
@@ -217,14 +236,14 @@ def readership_report(request):
     return render(request, "admin/appointments/readership_report.html", context)
 
 
-def _with_conversion(rows) -> list:
+def _with_conversion(rows, exact: bool) -> list:
     rows = list(rows)
     for row in rows:
-        row.conversion = conversion(row)
+        row.shown_requests, row.conversion = requests_and_conversion(row, exact)
     return rows
 
 
-def _csv(articles, period: Period) -> HttpResponse:
+def _csv(articles, period: Period, exact: bool) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"readership-{period.start}-to-{period.end}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -238,8 +257,7 @@ def _csv(articles, period: Period) -> HttpResponse:
                 row.get_absolute_url(),
                 row.views,
                 row.to_form,
-                row.requests,
-                conversion(row),
+                *requests_and_conversion(row, exact),
             ]
         )
     return response

@@ -31,8 +31,9 @@ class PageViews(models.Model):
     came_from = models.CharField(
         max_length=300,
         blank=True,
-        help_text="The path of the article on this site the reader followed a link "
-        "from (blank for any other source).",
+        help_text="For the appointment request form: the path of the published "
+        "article the reader followed its link from (blank for any other page or "
+        "source).",
     )
     article = models.ForeignKey(
         Article,

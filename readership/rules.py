@@ -19,8 +19,8 @@ docs/readership.md):
    token, such as the request form's confirmation).
 
 Nothing here keeps the address, the user agent or any identifier: the user agent is
-looked at and forgotten, and the referrer is reduced to a kind of source and, for a
-link from one of our own articles, that article's path.
+looked at and forgotten, and the referrer is reduced to a kind of source and, for the
+request form reached by a link on one of our published articles, that article's path.
 """
 
 import re
@@ -29,8 +29,10 @@ from urllib.parse import urlsplit
 
 from crawlerdetect import CrawlerDetect
 from django.core.exceptions import DisallowedHost
+from django.urls import Resolver404, resolve, reverse
 
-from readership.models import Source
+from blog.models import Article
+from readership.models import PageViews, Source
 
 # Load balancers' and uptime monitors' probes that crawlerdetect does not list
 # (words, not a pattern: a case-blind regular expression cost 20 us a view).
@@ -38,6 +40,7 @@ _HEALTH_CHECKS = ("kube-probe", "healthcheck", "health-check", "uptime")
 _NOT_READING_PATHS = ("/admin/", "/account/")
 _crawlers = CrawlerDetect()
 _crawlers.is_crawler("Mozilla/5.0")  # compiles its patterns as the worker starts
+_LONGEST_PATH = PageViews._meta.get_field("came_from").max_length
 
 SEARCH_ENGINES = re.compile(
     r"(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|"
@@ -106,8 +109,8 @@ def _is_staff(request) -> bool:
 
 
 def source_of(request) -> tuple[str, str]:
-    """The kind of source ("search", "social" ...) and, for a link followed from a
-    page of this site, that page's path (else "")."""
+    """The kind of source ("search", "social" ...) and, for the request form reached
+    from one of our articles, that article's path (else "")."""
     referrer = request.META.get("HTTP_REFERER", "")
     if not referrer:
         return (Source.EMAIL if _tagged_email(request) else Source.DIRECT), ""
@@ -117,7 +120,7 @@ def source_of(request) -> tuple[str, str]:
     except ValueError:
         return Source.OTHER_SITE, ""
     if host and host == _own_host(request):
-        return Source.INTERNAL, parts.path
+        return Source.INTERNAL, _article_leading_to_form(request, parts.path)
     # Webmail first: mail.google.com is no search engine.
     if WEBMAIL.search(host) or _tagged_email(request):
         return Source.EMAIL, ""
@@ -126,6 +129,25 @@ def source_of(request) -> tuple[str, str]:
     if SOCIAL_NETWORKS.search(host):
         return Source.SOCIAL, ""
     return Source.OTHER_SITE, ""
+
+
+def _article_leading_to_form(request, path: str) -> str:
+    """`path` when this page is the request form and `path` is one of our published
+    articles, else "": the report asks nothing else of the referring page, and any
+    other value is the visitor's to make up (each one would be a counter to keep,
+    or a token from a thanks page's address)."""
+    if len(path) > _LONGEST_PATH or request.path != reverse("appointments:request"):
+        return ""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return ""
+    if match.view_name != "blog:article_detail":
+        return ""
+    # One query, only on the form reached from an article: made-up slugs stay out of
+    # the cache, not just out of the database.
+    published = Article.objects.published().filter(slug=match.kwargs["slug"])
+    return path if published.exists() else ""
 
 
 def _tagged_email(request) -> bool:

@@ -10,10 +10,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.db import ProgrammingError, connection
 from django.urls import reverse
 from django.utils import timezone
+from redis.exceptions import ResponseError
 
 from appointments import notifications
 from appointments.models import AppointmentRequest, Notification
@@ -325,3 +327,58 @@ def test_the_worker_survives_a_database_error_and_tries_again(db, monkeypatch, c
     call_command("notification_worker", "--interval", "0")
     assert len(calls) == 2
     assert "Database error; trying again" in caplog.text
+
+
+class OutOfMemoryCache(LocMemCache):
+    """A Redis full up under `noeviction`: every command is refused."""
+
+    def _refuse(self, *args, **kwargs):
+        raise ResponseError("OOM command not allowed when used memory > 'maxmemory'.")
+
+    add = get = set = incr = get_many = set_many = delete = delete_many = _refuse
+
+
+@pytest.fixture
+def full_readership_cache(settings):
+    settings.CACHES = settings.CACHES | {
+        "readership": {
+            "BACKEND": "appointments.tests.test_notifications.OutOfMemoryCache"
+        }
+    }
+
+
+def test_a_readership_cache_that_fails_never_stops_the_emails(
+    client,
+    request_data,
+    django_capture_on_commit_callbacks,
+    settings,
+    full_readership_cache,
+    mailoutbox,
+    caplog,
+):
+    settings.APPOINTMENT_NOTIFY_EMAILS = ["frontdesk@clinic.example"]
+    appointment = submit(client, request_data, django_capture_on_commit_callbacks)
+    call_command("notification_worker", "--once")
+    assert {n.state for n in appointment.notifications.all()} == {"sent"}
+    assert len(mailoutbox) == 2
+    assert "Could not write the readership counts" in caplog.text
+
+
+def test_the_worker_keeps_running_while_readership_fails(
+    db, monkeypatch, full_readership_cache, caplog
+):
+    from appointments.management.commands import notification_worker
+
+    rounds = []
+
+    def deliver_due():
+        rounds.append("round")
+        if len(rounds) == 3:
+            signal.raise_signal(signal.SIGTERM)
+        return 0
+
+    monkeypatch.setattr(notification_worker, "deliver_due", deliver_due)
+    monkeypatch.setattr(notification_worker.time, "sleep", lambda seconds: None)
+    call_command("notification_worker", "--interval", "0")
+    assert len(rounds) == 3
+    assert caplog.text.count("Could not write the readership counts") == 3

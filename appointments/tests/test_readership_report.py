@@ -50,14 +50,14 @@ def known_counts(make_article, make_request):
 
 
 def test_the_report_shows_views_requests_and_conversion_per_article(
-    client, editor, sign_in, known_counts
+    client, administrator, sign_in, known_counts
 ):
     knee, hip = known_counts
-    sign_in(editor)
+    sign_in(administrator)
     response = client.get(REPORT)
     rows = {row.title: row for row in response.context["articles"]}
     knee_row, hip_row = rows[knee.title], rows[hip.title]
-    assert (knee_row.views, knee_row.to_form, knee_row.requests) == (40, 3, 2)
+    assert (knee_row.views, knee_row.to_form, knee_row.shown_requests) == (40, 3, 2)
     assert knee_row.conversion == "5.0 %"
     assert (hip_row.views, hip_row.requests, hip_row.conversion) == (10, 0, "0.0 %")
     assert [row.title for row in response.context["no_requests"]] == [hip.title]
@@ -66,10 +66,10 @@ def test_the_report_shows_views_requests_and_conversion_per_article(
     sources = {row["label"]: row["views"] for row in response.context["sources"]}
     assert sources["Search engine"] == 30
     assert sources["This site"] == 3
-    tags = {tag.name: (tag.views, tag.requests) for tag in response.context["tags"]}
+    tags = {t.name: (t.views, t.shown_requests) for t in response.context["tags"]}
     assert tags == {"knee": (40, 2), "hip": (10, 0)}
     (blog,) = response.context["categories"]
-    assert (blog.views, blog.requests) == (50, 2)
+    assert (blog.views, blog.shown_requests, blog.conversion) == (50, 2, "4.0 %")
     page = response.content.decode()
     assert "Patient" not in page  # counts only, never a request's details
     assert '<svg role="img" aria-labelledby="chart-title chart-desc"' in page
@@ -99,8 +99,8 @@ def test_a_longer_period_takes_in_older_views_and_requests(
     assert (row.views, row.requests) == (540, 3)
 
 
-def test_the_csv_holds_the_same_table(client, editor, sign_in, known_counts):
-    sign_in(editor)
+def test_the_csv_holds_the_same_table(client, administrator, sign_in, known_counts):
+    sign_in(administrator)
     response = client.get(REPORT, {"format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -109,6 +109,49 @@ def test_the_csv_holds_the_same_table(client, editor, sign_in, known_counts):
     ] == [
         ("Knee pain on stairs", "40", "2", "5.0 %"),
         ("Hip replacement recovery", "10", "0", "0.0 %"),
+    ]
+
+
+def test_editors_see_one_to_four_requests_only_as_fewer_than_five(
+    client, editor, sign_in, known_counts, make_article, make_request
+):
+    """A one-day period and one article must not point at one patient's request;
+    0 and 5 or more are shown as they are."""
+    knee, _hip = known_counts
+    busy = make_article(title="Flu season", tags=["flu"])
+    for _ in range(5):
+        make_request(source_article=busy)
+    sign_in(editor)
+    today = timezone.localdate()
+    one_day = {"start": today, "end": today, "article": knee.pk}
+    response = client.get(REPORT, one_day)
+    shown = {
+        row.title: (row.shown_requests, row.conversion)
+        for row in response.context["articles"]
+    }
+    assert shown == {
+        "Knee pain on stairs": ("fewer than 5", ""),
+        "Hip replacement recovery": (0, "0.0 %"),
+        "Flu season": (5, ""),
+    }
+    tags = {t.name: t.shown_requests for t in response.context["tags"]}
+    assert tags == {"knee": "fewer than 5", "hip": 0, "flu": 5}
+    (blog,) = response.context["categories"]
+    assert (blog.shown_requests, blog.conversion) == (7, "17.5 %")
+    page = response.content.decode()
+    assert "<td>fewer than 5</td>" in page
+    assert "6.7 %" not in page  # the knee's 2 requests per 30 views that day
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(REPORT, one_day | {"format": "csv"}).content.decode()
+            )
+        )
+    )
+    assert [(r["article"], r["requests"], r["conversion"]) for r in rows] == [
+        ("Knee pain on stairs", "fewer than 5", ""),
+        ("Hip replacement recovery", "0", "0.0 %"),
+        ("Flu season", "5", ""),
     ]
 
 
@@ -179,7 +222,7 @@ def test_the_report_makes_the_same_queries_however_many_articles(
 
 
 def test_views_counted_on_the_site_reach_the_report(
-    client, editor, sign_in, make_article, make_request
+    client, administrator, sign_in, make_article, make_request
 ):
     from readership import tally
 
@@ -188,7 +231,7 @@ def test_views_counted_on_the_site_reach_the_report(
         client.get(article.get_absolute_url(), **BROWSER)
     make_request(source_article=article)
     tally.flush(now=later())
-    sign_in(editor)
+    sign_in(administrator)
     (row,) = client.get(REPORT).context["articles"]
     assert (row.title, row.views, row.requests, row.conversion) == (
         "Frozen shoulder",

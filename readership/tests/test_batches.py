@@ -9,6 +9,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.test import override_settings
@@ -89,6 +90,45 @@ def test_a_made_up_referring_page_on_this_site_is_not_kept(
     write_counts()
     row = PageViews.objects.get(path=path)
     assert (row.source, row.came_from, row.from_article) == (Source.INTERNAL, "", None)
+
+
+def test_only_the_request_form_keeps_the_article_it_came_from(
+    client, make_article, write_counts
+):
+    path = make_article().get_absolute_url()
+    other = make_article().get_absolute_url()
+    client.get(path, HTTP_REFERER=f"http://testserver{other}", **BROWSER)
+    write_counts()
+    row = PageViews.objects.get(path=path)
+    assert (row.source, row.came_from, row.from_article) == (Source.INTERNAL, "", None)
+
+
+def test_made_up_referrers_to_the_form_make_no_counters_of_their_own(
+    client, make_article, blog_category, write_counts
+):
+    draft = make_article(status="draft").get_absolute_url()
+    form = reverse("appointments:request")
+    referrers = [
+        "/appointments/request/thanks/eyJyZWYiOiJBUi0xMjM0In0:1tQx9Z:s1gn3d/",
+        "/blog/an-article-that-never-was/",
+        "/blog/" + "a" * 400 + "/",
+        draft,
+        blog_category.get_absolute_url(),
+        "/blog/",
+        "/secret-made-up/",
+    ]
+    for referrer in referrers:
+        client.get(form, HTTP_REFERER=f"http://testserver{referrer}", **BROWSER)
+    window = tally.window_of(time.time())
+    waiting, _keys = tally._gather(caches["readership"], range(window - 1, window + 1))
+    assert [came_from for *_rest, came_from in waiting] == [""]
+    write_counts()
+    row = PageViews.objects.get(path=form)
+    assert (row.source, row.came_from, row.views) == (
+        Source.INTERNAL,
+        "",
+        len(referrers),
+    )
 
 
 @override_settings(READERSHIP_DAILY_DAYS=60)

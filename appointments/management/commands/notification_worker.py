@@ -36,10 +36,6 @@ class Command(BaseCommand):
         while True:
             try:
                 sent = deliver_due()
-                tally.flush()
-                if rolled_up_on != time.strftime("%F"):
-                    tally.roll_up()
-                    rolled_up_on = time.strftime("%F")
             except DatabaseError:
                 if once:
                     raise
@@ -47,9 +43,24 @@ class Command(BaseCommand):
                 # wait in the database, so keep going and try again.
                 logger.exception("Database error; trying again in %s s.", interval)
                 sent = 0
+            rolled_up_on = self.count_readers(rolled_up_on)
             if sent:
                 self.stdout.write(f"Sent {sent} notification(s).")
             if once or stopping:
                 return
             close_old_connections()  # a long-lived process: renew broken connections
             time.sleep(interval)
+
+    def count_readers(self, rolled_up_on: str | None) -> str | None:
+        """Write the readership counts, and roll up once a day; the day it was last
+        rolled up. Counting never stops the emails: whatever fails here (a cache
+        out of memory or read-only, a database error) is logged and tried again
+        next round."""
+        try:
+            tally.flush()
+            if rolled_up_on != time.strftime("%F"):
+                tally.roll_up()
+                rolled_up_on = time.strftime("%F")
+        except Exception:
+            logger.exception("Could not write the readership counts; they wait")
+        return rolled_up_on
