@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 
 TARGET_GRADE = 8
+# Past this a grade says nothing more (a body of one endless sentence scores in the
+# hundreds), and it must fit the articles' column (three digits, one decimal).
+MAX_GRADE = 30.0
 LONG_WORD_SYLLABLES = 4
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|caption|th|td)>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -69,7 +72,7 @@ def assess(body: str, *, shown: int = 3, long_words: int = 12) -> Reading:
         if syllables(word) >= LONG_WORD_SYLLABLES:
             hard.setdefault(word.lower(), word)
     return Reading(
-        grade=round(max(grade, 0), 1),
+        grade=round(min(max(grade, 0), MAX_GRADE), 1),
         longest_sentences=longest[:shown],
         long_words=sorted(hard.values(), key=str.lower)[:long_words],
     )

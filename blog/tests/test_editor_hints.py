@@ -47,6 +47,12 @@ def test_the_admin_shows_the_grade_in_the_list_and_the_details_in_the_form(
     assert "Longest sentences" in html and "multidisciplinary" in html
 
 
+def test_a_body_of_one_endless_sentence_saves_at_the_highest_grade(make_article):
+    article = make_article(body="<p>" + "rest the knee and " * 200 + "rest.</p>")
+    article.refresh_from_db()
+    assert article.reading_grade == reading_level.MAX_GRADE
+
+
 def test_a_hard_text_still_saves(client, editor, sign_in, article_form):
     sign_in(editor)
     response = client.post(reverse("admin:blog_article_add"), article_form(body=HARD))
