@@ -70,23 +70,23 @@ def search_terms(query: str) -> list[str]:
     Each is letters and digits alone, in compatibility form without accents, so
     that it is safe inside either database's query syntax, before and after
     unaccent, whatever was typed."""
-    words = _WORD.findall(_plain(query[:MAX_QUERY_LENGTH].lower()))
     # One letter alone is the "s" of "runner's" or the "x" of "x-ray": no help.
     return [
         word
-        for word in words
+        for word in plain_words(query[:MAX_QUERY_LENGTH])
         if 1 < len(word) <= MAX_WORD_LENGTH and word not in STOPWORDS
     ][:MAX_TERMS]
 
 
-def _plain(text: str) -> str:
-    """`text` decomposed (NFKD: "ŉ" is "ʼn", "ﬁ" is "fi"), its accents dropped and
-    its modifier letters made spaces."""
-    return "".join(
+def plain_words(text: str) -> list[str]:
+    """The runs of letters and digits of `text` in lower case, decomposed (NFKD:
+    "ŉ" is "ʼn", "ﬁ" is "fi"), without accents, modifier letters parting words."""
+    plain = "".join(
         " " if category in _APOSTROPHE_LIKE else char
-        for char in unicodedata.normalize("NFKD", text)
+        for char in unicodedata.normalize("NFKD", text.lower())
         if (category := unicodedata.category(char)) not in _COMBINING
     )
+    return _WORD.findall(plain)
 
 
 def matching_ids(clauses: list[Clause], every: bool = True) -> list[int]:
