@@ -17,6 +17,7 @@ database, so that `corrections` can offer the nearest known word for a typo.
 import html
 import re
 import threading
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -27,10 +28,15 @@ from blog.models import Article, SearchWord
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+MAX_WORD_LENGTH = 60  # longer is no word; PostgreSQL refuses a lexeme over 2 KB
 MAX_MATCHES = 200
 INDEX_BATCH = 100  # articles read at once when indexing in bulk: keeps memory flat
 MAX_CORRECTED = 3  # words corrected per query: each costs one lookup
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits: no query syntax
+# Modifier letters and spacing marks (ʼ ʻ ˈ ˆ) act as apostrophes and accents, and
+# PostgreSQL's unaccent turns several into a quote: they part words, like "'" does.
+_APOSTROPHE_LIKE = frozenset({"Lm", "Sk"})
+_COMBINING = frozenset({"Mn", "Mc", "Me"})
 _VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}", re.UNICODE)
 # Words too common to search for (PostgreSQL's English configuration drops most of
 # them too); leaving them out on both databases keeps the two alike.
@@ -59,10 +65,28 @@ Clause = tuple[tuple[Term, ...], ...]
 
 
 def search_terms(query: str) -> list[str]:
-    """The words of a visitor's query that can be searched for (may be empty)."""
-    words = _WORD.findall(query[:MAX_QUERY_LENGTH].lower())
+    """The words of a visitor's query that can be searched for (may be empty).
+
+    Each is letters and digits alone, in compatibility form without accents, so
+    that it is safe inside either database's query syntax, before and after
+    unaccent, whatever was typed."""
     # One letter alone is the "s" of "runner's" or the "x" of "x-ray": no help.
-    return [w for w in words if len(w) > 1 and w not in STOPWORDS][:MAX_TERMS]
+    return [
+        word
+        for word in plain_words(query[:MAX_QUERY_LENGTH])
+        if 1 < len(word) <= MAX_WORD_LENGTH and word not in STOPWORDS
+    ][:MAX_TERMS]
+
+
+def plain_words(text: str) -> list[str]:
+    """The runs of letters and digits of `text` in lower case, decomposed (NFKD:
+    "ŉ" is "ʼn", "ﬁ" is "fi"), without accents, modifier letters parting words."""
+    plain = "".join(
+        " " if category in _APOSTROPHE_LIKE else char
+        for char in unicodedata.normalize("NFKD", text.lower())
+        if (category := unicodedata.category(char)) not in _COMBINING
+    )
+    return _WORD.findall(plain)
 
 
 def matching_ids(clauses: list[Clause], every: bool = True) -> list[int]:
@@ -78,7 +102,7 @@ def matching_ids(clauses: list[Clause], every: bool = True) -> list[int]:
 
 def _postgresql_matches(clauses: list[Clause], joined_by: str) -> list[int]:
     def term(term: Term) -> str:
-        return f"'{term.word}'" + (":*" if term.prefix else "")  # \w+ holds no quote
+        return f"'{term.word}'" + (":*" if term.prefix else "")  # see search_terms
 
     expression = joined_by.join(
         "(" + " | ".join("(" + " & ".join(map(term, alt)) + ")" for alt in clause) + ")"
@@ -98,7 +122,7 @@ def _postgresql_matches(clauses: list[Clause], joined_by: str) -> list[int]:
 
 def _sqlite_matches(clauses: list[Clause], joined_by: str) -> list[int]:
     def term(term: Term) -> str:
-        return f'"{term.word}"' + ("*" if term.prefix else "")  # \w+ holds no quote
+        return f'"{term.word}"' + ("*" if term.prefix else "")  # see search_terms
 
     expression = joined_by.join(
         "("

@@ -1,6 +1,7 @@
 """Error reports (mailed to ADMINS, or the debug page) that carry no health information.
 
-On the staff area, the sign-in pages and the appointment pages, every value a person
+On the staff area, the sign-in pages, the appointment pages and the site search
+(what a patient searches for is what they are worried about), every value a person
 sent or carries is masked: form fields, uploaded file names, the query string (GET,
 QUERY_STRING, RAW_URI, the request's URL), the Referer, every cookie, and the local
 variables of every frame, where a search term or a form's data sits. The path, the
@@ -11,7 +12,7 @@ Both hold whether DEBUG is on or off.
 
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
-PRIVATE_PATHS = ("/admin/", "/account/", "/appointments/")
+PRIVATE_PATHS = ("/admin/", "/account/", "/appointments/", "/search/")
 ADDRESS_META = {"QUERY_STRING", "RAW_URI", "REQUEST_URI", "HTTP_REFERER"}
 SECRET_META = {"CSRF_COOKIE"}
 MASK = SafeExceptionReporterFilter.cleansed_substitute

@@ -88,6 +88,21 @@ def test_a_failing_request_form_reports_neither_query_string_nor_fields(
     assert CSRF_SECRET not in report
 
 
+@pytest.mark.parametrize("path", ["/search/", "/search/suggestions/"])
+def test_a_failing_site_search_reports_no_search_words(
+    failing_client, db, reports, path
+):
+    with mock.patch(
+        "blog.search.matching_ids", side_effect=RuntimeError("search failed")
+    ):
+        response = failing_client.get(path, {"q": "Worrymarker lump"})
+    assert response.status_code == 500
+    report = reports()
+    assert "search failed" in report and path in report
+    assert "worrymarker" not in report.lower()
+    assert CSRF_SECRET not in report
+
+
 def test_public_pages_keep_django_s_full_report(failing_client, db, reports):
     with mock.patch("blog.views.paginate", side_effect=RuntimeError("list failed")):
         failing_client.get("/blog/?page=2")
