@@ -11,6 +11,9 @@ the next scheduled article or page goes public.
 
 This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
 below it (sessions, auth, the view) and is answered with its stored ETag, or 304.
+It sits inside the Content-Security-Policy middleware, so a kept page keeps what
+its view asked of the policy (a page with a video may frame the players), not the
+header itself: the policy, nonce included, is made afresh for every answer.
 """
 
 import hashlib
@@ -63,6 +66,17 @@ SHOWN_LINKS = (  # the many-to-many tables, by their through model
     "blog.RelatedPick",
 )
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# What a view may ask of django-csp's middleware, as attributes of its response.
+CSP_REQUESTS = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_exempt",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+    "_csp_exempt_ro",
+)
 
 
 def content_version() -> int:
@@ -173,14 +187,22 @@ class PageCacheMiddleware:
         if until_next is not None:
             timeout = min(timeout, int(until_next))
         if timeout > 0:
-            cache.set(key, (response.content, list(response.items())), timeout)
+            csp = {
+                name: getattr(response, name)
+                for name in CSP_REQUESTS
+                if hasattr(response, name)
+            }
+            cache.set(key, (response.content, list(response.items()), csp), timeout)
 
     @staticmethod
-    def _replay(request, content, headers):
+    def _replay(request, content, headers, csp):
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
         conditional = get_conditional_response(
             request, etag=response.get("ETag"), response=response
         )
-        return conditional or response
+        answer = conditional or response
+        for name, value in csp.items():  # a 304's policy updates the browser's copy
+            setattr(answer, name, value)
+        return answer

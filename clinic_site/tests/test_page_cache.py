@@ -250,6 +250,41 @@ def test_an_unchanged_page_answers_304_to_its_validator(
     assert response.content == b""
 
 
+VIDEO_BODY = '<p><a href="https://vimeo.com/76979871">Knee exercises</a></p>'
+
+
+def frame_src(response):
+    policy = response["Content-Security-Policy"]
+    return [d for d in policy.split("; ") if d.startswith("frame-src")]
+
+
+def test_a_kept_page_with_a_video_still_may_frame_the_players(
+    anonymous, make_article, django_assert_num_queries
+):
+    url = make_article(body=VIDEO_BODY).get_absolute_url()
+    first = anonymous.get(url)
+    with django_assert_num_queries(0):  # from the cache
+        again = anonymous.get(url)
+    assert frame_src(first) == [
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+    ]
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_kept_page_s_304_keeps_its_policy(anonymous, make_article):
+    url = make_article(body=VIDEO_BODY).get_absolute_url()
+    first = anonymous.get(url)
+    response = anonymous.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 304
+    assert frame_src(response) == frame_src(first)
+
+
+def test_a_kept_page_without_a_video_may_frame_nothing(anonymous, make_article):
+    url = make_article(body="<p>No video here.</p>").get_absolute_url()
+    anonymous.get(url)
+    assert frame_src(anonymous.get(url)) == []
+
+
 def test_a_changed_page_gets_a_new_validator(anonymous, make_article):
     article = make_article()
     first = anonymous.get("/blog/")
