@@ -33,6 +33,7 @@ from django.utils.cache import get_conditional_response
 
 from blog.models import Article
 from clinic.publishing import next_publication_time
+from clinic_site.middleware import ask_csp, csp_requests
 from pages.models import Page
 
 logger = logging.getLogger(__name__)
@@ -66,17 +67,6 @@ SHOWN_LINKS = (  # the many-to-many tables, by their through model
     "blog.RelatedPick",
 )
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# What a view may ask of django-csp's middleware, as attributes of its response.
-CSP_REQUESTS = (
-    "_csp_config",
-    "_csp_update",
-    "_csp_replace",
-    "_csp_exempt",
-    "_csp_config_ro",
-    "_csp_update_ro",
-    "_csp_replace_ro",
-    "_csp_exempt_ro",
-)
 
 
 def content_version() -> int:
@@ -187,12 +177,8 @@ class PageCacheMiddleware:
         if until_next is not None:
             timeout = min(timeout, int(until_next))
         if timeout > 0:
-            csp = {
-                name: getattr(response, name)
-                for name in CSP_REQUESTS
-                if hasattr(response, name)
-            }
-            cache.set(key, (response.content, list(response.items()), csp), timeout)
+            stored = (response.content, list(response.items()), csp_requests(response))
+            cache.set(key, stored, timeout)
 
     @staticmethod
     def _replay(request, content, headers, csp):
@@ -203,6 +189,5 @@ class PageCacheMiddleware:
             request, etag=response.get("ETag"), response=response
         )
         answer = conditional or response
-        for name, value in csp.items():  # a 304's policy updates the browser's copy
-            setattr(answer, name, value)
+        ask_csp(answer, csp)  # a 304's policy replaces the browser's copy's
         return answer
