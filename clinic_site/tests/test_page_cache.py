@@ -257,10 +257,11 @@ def frame_src(response):
     return [d for d in policy.split("; ") if d.startswith("frame-src")]
 
 
+@pytest.mark.parametrize("maker", ["make_article", "make_page"])
 def test_a_kept_page_with_a_video_still_may_frame_the_players(
-    anonymous, make_article, django_assert_num_queries
+    anonymous, request, maker, django_assert_num_queries
 ):
-    url = make_article(body=VIDEO_BODY).get_absolute_url()
+    url = request.getfixturevalue(maker)(body=VIDEO_BODY).get_absolute_url()
     first = anonymous.get(url)
     with django_assert_num_queries(0):  # from the cache
         again = anonymous.get(url)
