@@ -132,6 +132,15 @@ class AppointmentRequest(models.Model):
         return reverse("admin:appointments_appointmentrequest_change", args=[self.pk])
 
     @property
+    def is_booked(self) -> bool:
+        """Scheduled, with the time and place of the visit."""
+        return (
+            self.status == self.Status.SCHEDULED
+            and self.scheduled_for is not None
+            and self.visit_location_id is not None
+        )
+
+    @property
     def preferred_days_display(self) -> str:
         labels = dict(self.Weekday.choices)
         return (
@@ -171,6 +180,7 @@ class Notification(models.Model):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed for 3 days (send it again)"
+        UNBOOKED = "unbooked", "Not sent: the visit is no longer booked"
 
     request = models.ForeignKey(
         AppointmentRequest, on_delete=models.CASCADE, related_name="notifications"

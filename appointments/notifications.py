@@ -8,6 +8,10 @@ mail. A failed send is retried, at most half an hour apart, for three days; then
 row is marked failed and waits for someone to send it again from the admin. While any
 is failing the admin's home page and /healthz say so. Messages carry a reference and
 a link, or the time and place of a booked visit, never what the visitor wrote.
+
+A visit's email is made when it is sent, so it goes only while the visit is still
+booked: one owed for a request since un-scheduled, marked spam or closed is marked
+as not sent, whether it was waiting for the mail server or sent again from the admin.
 """
 
 import logging
@@ -104,17 +108,28 @@ def deliver(notification_id: int) -> bool:
     notification = Notification.objects.select_related(
         "request", "request__visit_location"
     ).get(pk=notification_id)
+    if (
+        notification.kind == Notification.Kind.VISIT
+        and not notification.request.is_booked
+    ):
+        _close(notification, Notification.State.UNBOOKED)
+        return False
     try:
         _message(notification).send()
     except (smtplib.SMTPException, OSError) as error:
         _record_failure(notification, error)
         return False
-    notification.state = Notification.State.SENT
-    notification.sent_at = timezone.now()
+    _close(notification, Notification.State.SENT, sent_at=timezone.now())
+    return True
+
+
+def _close(notification: Notification, state: str, sent_at=None) -> None:
+    """Done with: sent, or no longer to be sent; no longer failing either way."""
+    notification.state = state
+    notification.sent_at = sent_at
     notification.last_error = ""
     notification.failing_since = None
     notification.save(update_fields=["state", "sent_at", "last_error", "failing_since"])
-    return True
 
 
 def send_again(notifications) -> int:

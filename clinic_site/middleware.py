@@ -8,6 +8,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGet
 
 
 class RequestSizeLimitMiddleware:
@@ -127,3 +128,40 @@ class StaffSessionMiddleware:
             if idle > 60:  # one session write a minute is enough
                 request.session[LAST_SEEN_AT] = now
         return self.get_response(request)
+
+
+# What a view may ask of django-csp's middleware, as attributes of its response.
+CSP_REQUESTS = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_exempt",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+    "_csp_exempt_ro",
+)
+
+
+def csp_requests(response) -> dict:
+    """What the response asks of the Content-Security-Policy middleware."""
+    return {
+        name: getattr(response, name)
+        for name in CSP_REQUESTS
+        if hasattr(response, name)
+    }
+
+
+def ask_csp(response, requests: dict) -> None:
+    for name, value in requests.items():
+        setattr(response, name, value)
+
+
+class ConditionalGetMiddleware(DjangoConditionalGet):
+    """Django's, with a 304 asking of the policy what its page asked: browsers
+    replace the policy of the copy they kept with the 304's."""
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        ask_csp(answer, csp_requests(response))
+        return answer

@@ -11,6 +11,9 @@ the next scheduled article or page goes public.
 
 This middleware sits outside GZip and ConditionalGet: a hit skips the whole stack
 below it (sessions, auth, the view) and is answered with its stored ETag, or 304.
+It sits inside the Content-Security-Policy middleware, so a kept page keeps what
+its view asked of the policy (a page with a video may frame the players), not the
+header itself: the policy, nonce included, is made afresh for every answer.
 """
 
 import hashlib
@@ -30,6 +33,7 @@ from django.utils.cache import get_conditional_response
 
 from blog.models import Article
 from clinic.publishing import next_publication_time
+from clinic_site.middleware import ask_csp, csp_requests
 from pages.models import Page
 
 logger = logging.getLogger(__name__)
@@ -173,14 +177,17 @@ class PageCacheMiddleware:
         if until_next is not None:
             timeout = min(timeout, int(until_next))
         if timeout > 0:
-            cache.set(key, (response.content, list(response.items())), timeout)
+            stored = (response.content, list(response.items()), csp_requests(response))
+            cache.set(key, stored, timeout)
 
     @staticmethod
-    def _replay(request, content, headers):
+    def _replay(request, content, headers, csp):
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
         conditional = get_conditional_response(
             request, etag=response.get("ETag"), response=response
         )
-        return conditional or response
+        answer = conditional or response
+        ask_csp(answer, csp)  # a 304's policy replaces the browser's copy's
+        return answer

@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "readership.middleware.ReadershipMiddleware",
     "clinic_site.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    "clinic_site.middleware.ConditionalGetMiddleware",  # 304s keep the page's CSP
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

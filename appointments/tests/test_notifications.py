@@ -190,6 +190,16 @@ def test_a_failing_email_is_retried_for_three_days_at_most_half_an_hour_apart(
     assert notification.last_error == "SMTPServerDisconnected"
 
 
+def send_again_from_the_admin(client, notification) -> None:
+    """The admin's "send again" action, then a round of the worker."""
+    client.post(
+        reverse("admin:appointments_notification_changelist"),
+        {"action": "send_again", "_selected_action": [notification.pk]},
+    )
+    call_command("notification_worker", "--once")
+    notification.refresh_from_db()
+
+
 def test_an_email_given_up_on_is_sent_again_from_the_admin(
     client, administrator, make_request, settings, sign_in, time_machine, mailoutbox
 ):
@@ -199,14 +209,76 @@ def test_an_email_given_up_on_is_sent_again_from_the_admin(
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     sign_in(administrator)
-    client.post(
-        reverse("admin:appointments_notification_changelist"),
-        {"action": "send_again", "_selected_action": [notification.pk]},
-    )
-    call_command("notification_worker", "--once")
-    notification.refresh_from_db()
+    send_again_from_the_admin(client, notification)
     assert (notification.state, notification.failing_since) == ("sent", None)
     assert len(mail.outbox) == 1
+
+
+def queue_visit_email_while_the_mail_server_is_down(make_request, settings):
+    appointment = make_request(
+        status="scheduled",
+        scheduled_for=timezone.now() + timedelta(days=3),
+        visit_location=make_request().location,
+    )
+    settings.EMAIL_BACKEND = BROKEN
+    notifications.queue_visit_confirmation(appointment)
+    notifications.deliver_due()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return appointment, appointment.notifications.get(kind="visit")
+
+
+@pytest.mark.parametrize(
+    ("change", "sent"),
+    [
+        ({}, True),
+        ({"status": "contacted"}, False),
+        ({"status": "spam"}, False),
+        ({"status": "closed"}, False),
+        ({"scheduled_for": None}, False),
+        ({"visit_location": None}, False),
+    ],
+    ids=["still booked", "unscheduled", "spam", "closed", "no time", "no place"],
+)
+def test_a_waiting_visit_email_goes_only_while_the_visit_is_booked(
+    make_request, settings, time_machine, mailoutbox, change, sent
+):
+    appointment, email = queue_visit_email_while_the_mail_server_is_down(
+        make_request, settings
+    )
+    assert (email.state, email.last_error) == ("pending", "SMTPServerDisconnected")
+    AppointmentRequest.objects.filter(pk=appointment.pk).update(**change)
+
+    time_machine(minutes=2)
+    call_command("notification_worker", "--once")
+    email.refresh_from_db()
+    if sent:
+        assert email.state == "sent"
+        (message,) = mailoutbox
+        assert appointment.reference in message.subject
+    else:
+        assert (email.state, email.sent_at) == ("unbooked", None)
+        assert mailoutbox == []
+        assert not Notification.objects.failing().exists()
+
+
+def test_a_visit_email_sent_again_from_the_admin_after_unbooking_is_not_sent(
+    client, administrator, make_request, settings, sign_in, time_machine, mailoutbox
+):
+    appointment, email = queue_visit_email_while_the_mail_server_is_down(
+        make_request, settings
+    )
+    settings.EMAIL_BACKEND = BROKEN
+    fail_until_given_up(email, time_machine)
+    assert email.state == "failed"
+    AppointmentRequest.objects.filter(pk=appointment.pk).update(status="closed")
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sign_in(administrator)
+    send_again_from_the_admin(client, email)
+    assert email.state == "unbooked"
+    assert mailoutbox == []
+    page = client.get(reverse("admin:appointments_notification_changelist")).text
+    assert "Not sent: the visit is no longer booked" in page
 
 
 def test_the_front_desk_cannot_send_emails_again(client, front_desk, sign_in):

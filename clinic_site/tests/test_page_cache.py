@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.test import Client
@@ -242,12 +243,49 @@ def test_an_unchanged_page_answers_304_to_its_validator(
     url = article.get_absolute_url()
     first = anonymous.get(url)
     if not cached:
-        from django.core.cache import cache
-
         cache.clear()
     response = anonymous.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert response.status_code == 304
     assert response.content == b""
+
+
+VIDEO_BODY = '<p><a href="https://vimeo.com/76979871">Knee exercises</a></p>'
+
+
+def frame_src(response):
+    policy = response["Content-Security-Policy"]
+    return [d for d in policy.split("; ") if d.startswith("frame-src")]
+
+
+@pytest.mark.parametrize("maker", ["make_article", "make_page"])
+def test_a_kept_page_with_a_video_still_may_frame_the_players(
+    anonymous, request, maker, django_assert_num_queries
+):
+    url = request.getfixturevalue(maker)(body=VIDEO_BODY).get_absolute_url()
+    first = anonymous.get(url)
+    with django_assert_num_queries(0):  # from the cache
+        again = anonymous.get(url)
+    assert frame_src(first) == [
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com"
+    ]
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["first visit", "from cache"])
+def test_a_304_keeps_its_page_s_policy(anonymous, make_article, cached):
+    url = make_article(body=VIDEO_BODY).get_absolute_url()
+    first = anonymous.get(url)
+    if not cached:
+        cache.clear()
+    response = anonymous.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 304
+    assert frame_src(response) == frame_src(first)
+
+
+def test_a_kept_page_without_a_video_may_frame_nothing(anonymous, make_article):
+    url = make_article(body="<p>No video here.</p>").get_absolute_url()
+    anonymous.get(url)
+    assert frame_src(anonymous.get(url)) == []
 
 
 def test_a_changed_page_gets_a_new_validator(anonymous, make_article):
