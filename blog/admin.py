@@ -17,7 +17,7 @@ from blog.models import (
     RelatedPick,
     TaggedArticle,
 )
-from clinic import images, reading_level
+from clinic import images, reading_level, site_links
 from clinic.publishing_admin import PublicationStateFilter, PublishableAdmin
 
 # An article's history keeps its tags and hand-picked related articles too.
@@ -195,6 +195,13 @@ class ArticleAdmin(PublishableAdmin):
             notes.append(
                 "The medical review is over a year old "
                 f"({date_format(obj.reviewed_on, 'F j, Y')})."
+            )
+        broken = site_links.broken_links(obj.body, base=obj.get_absolute_url())
+        if broken:
+            notes.append(
+                "Links to addresses on this site that answer 404: "
+                + ", ".join(broken)
+                + "."
             )
         if not notes:
             return "Nothing to look at."

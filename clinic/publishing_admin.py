@@ -7,12 +7,13 @@ publish, unpublish or schedule.
 """
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from js_asset import Media
@@ -28,13 +29,21 @@ from clinic.publishing import Publishable
 EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
+def link_finder_script() -> forms.Script:
+    """Adds "Find a page on this site" to the editor's link dialog."""
+    return forms.Script(
+        "js/link_finder.js", defer=True, **{"data-url": reverse("admin:site_addresses")}
+    )
+
+
 class RichTextEditorMixin:
     """For a ModelAdmin whose form has the rich-text editor: it loads under the CSP."""
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The editor's import map is an inline script: the CSP lets it run by nonce,
         # and lets in the editor's own stylesheet by its hash.
-        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        media = context["media"] + forms.Media(js=[link_finder_script()])
+        context["media"] = Media.from_media(media, nonce=request.csp_nonce)
         response = super().render_change_form(request, context, *args, **kwargs)
         response._csp_update = {"style-src": [EDITOR_STYLE_HASH]}
         return response

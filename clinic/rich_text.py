@@ -200,14 +200,19 @@ class _Links(HTMLParser):
             self.hrefs += [value for name, value in attrs if name == "href" and value]
 
 
-def refused_links(body: str) -> list[str]:
-    """Link addresses in raw editor HTML that the allow-list would drop."""
+def link_addresses(body: str) -> list[str]:
+    """The addresses of a body's links, in order, entities decoded."""
     parser = _Links()
     parser.feed(body or "")
     parser.close()
+    return parser.hrefs
+
+
+def refused_links(body: str) -> list[str]:
+    """Link addresses in raw editor HTML that the allow-list would drop."""
     return [
         href
-        for href in parser.hrefs
+        for href in link_addresses(body)
         if 'href="' not in _CLEANER.clean(f'<a href="{escape(href)}">x</a>')
     ]
 

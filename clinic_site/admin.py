@@ -16,6 +16,7 @@ from clinic_site import first_run
 from clinic_site.context_processors import site_chrome
 from clinic_site.models import MenuItem
 from clinic_site.page_cache import content_version
+from clinic_site.site_addresses import site_addresses
 
 
 def needs_second_factor(user) -> bool:
@@ -114,7 +115,12 @@ class ClinicAdminSite(admin.AdminSite):
             self.admin_view(readership_report),
             name="readership",
         )
-        return [report, readership, *super().get_urls()]
+        addresses = path(
+            "site-addresses/",
+            self.admin_view(site_addresses),
+            name="site_addresses",
+        )
+        return [report, readership, addresses, *super().get_urls()]
 
     def each_context(self, request):
         return super().each_context(request) | {

@@ -590,3 +590,24 @@ def test_the_rich_text_editor_keeps_spaces_under_the_csp(open_context, editor):
         "kneecap.</p>"
     )
     assert browsing.csp_violations() == []
+
+
+def test_an_editor_links_to_an_article_found_by_its_title(
+    open_context, editor, make_article
+):
+    make_article(title="Knee pain after running", slug="knee-pain")
+    browsing = open_context()
+    page = browsing.new_page()
+    sign_in(page, "editor", STAFF_PASSWORD, next_path="/admin/blog/article/add/")
+    page.locator(".field-body .ProseMirror[contenteditable='true']").click()
+    page.keyboard.type("Read more")
+    page.keyboard.press("Shift+Home")
+    page.locator(".field-body .prose-menubar button[data-name='link']").click()
+    page.get_by_label("Find a page on this site").fill("knee pain")
+    page.get_by_role("button", name=re.compile("Knee pain after running")).click()
+    assert page.locator("dialog input[name=href]").input_value() == "/blog/knee-pain/"
+    page.locator("dialog button[type=submit]").click()
+    body = page.locator("#id_body").input_value()
+    assert '<a href="/blog/knee-pain/"' in body
+    assert ">Read more</a>" in body
+    assert browsing.csp_violations() == []
