@@ -26,8 +26,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.screenshots import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.serve import BASE_DIR, DemoSite  # noqa: E402
+from clinic_site.tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -76,7 +76,7 @@ def audit(command: str, url: str, report: Path) -> dict:
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
         ],
-        env=os.environ | {"CHROME_PATH": CHROMIUM},
+        env=os.environ | {"CHROME_PATH": str(CHROMIUM)},
         check=True,
         timeout=RUN_SECONDS,
     )
