@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "search",
     "readership",
     "appointments",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -119,7 +120,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "clinic_site.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "blog.middleware.WordPressLinkMiddleware",
+    "wordpress.middleware.WordPressLinkMiddleware",
     "clinic.middleware.RedirectFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

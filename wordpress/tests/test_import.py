@@ -12,7 +12,6 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from taggit.models import Tag
 
-from blog import wordpress
 from blog.models import Article, Category
 from blog.tests.test_images import (
     assert_without_metadata,
@@ -23,6 +22,7 @@ from blog.tests.test_images import (
 from clinic import images
 from clinic.models import Person, Redirect
 from conftest import jpeg_upload, png_bomb
+from wordpress import importer
 
 WP_DATE = "%Y-%m-%d %H:%M:%S"
 NO_DATE = "0000-00-00 00:00:00"
@@ -546,14 +546,14 @@ def test_a_failure_midway_leaves_no_rows_and_no_pictures(
     db, export, uploads, monkeypatch
 ):
     files = stored_files()
-    real_body_html = wordpress.body_html
+    real_body_html = importer.body_html
 
     def fail_on_second_post(content):
         if "BOOM" in content:
             raise RuntimeError("disk full")
         return real_body_html(content)
 
-    monkeypatch.setattr(wordpress, "body_html", fail_on_second_post)
+    monkeypatch.setattr(importer, "body_html", fail_on_second_post)
     path = export(
         item(12, meta={"_thumbnail_id": "20"}),
         item(13, content="BOOM"),

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from blog import wordpress
-from blog.wxr import WxrError
+from wordpress import importer
+from wordpress.wxr import WxrError
 
 
 class Command(BaseCommand):
@@ -34,15 +34,15 @@ class Command(BaseCommand):
         if media_dir and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
         try:
-            report = wordpress.run(export, media_dir=media_dir, dry_run=dry_run)
+            report = importer.run(export, media_dir=media_dir, dry_run=dry_run)
         except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
         self.print_report(report, dry_run)
 
-    def print_report(self, report: wordpress.Report, dry_run: bool) -> None:
+    def print_report(self, report: importer.Report, dry_run: bool) -> None:
         """Write the summary: what was created, updated or skipped, and warnings."""
         self.stdout.write(f"WordPress export (WXR {report.version}):")
-        for kind in wordpress.KINDS:
+        for kind in importer.KINDS:
             created, updated, unchanged = (
                 report.counts[kind, outcome]
                 for outcome in ("created", "updated", "unchanged")

@@ -1,10 +1,10 @@
 """Import a WordPress export (WXR 1.0-1.2): posts, their terms, authors and pictures.
 
-The file is read twice, streaming (blog/wxr.py), so it is never held whole in memory.
-The first pass writes nothing: it checks that the whole file is a well-formed export
-of a known version, and collects the little that posts refer to (author names,
-attachment files). The second pass imports the posts, in one transaction. Bodies
-are cleaned by Article.save(), by the same rules as the editor's.
+The file is read twice, streaming (wordpress/wxr.py), so it is never held whole in
+memory. The first pass writes nothing: it checks that the whole file is a well-formed
+export of a known version, and collects the little that posts refer to (author names,
+attachment files). The second pass imports the posts, in one transaction. Bodies are
+cleaned by Article.save(), by the same rules as the editor's.
 """
 
 import hashlib
@@ -26,7 +26,9 @@ from taggit.models import Tag
 
 from blog import search
 from blog.models import Article, Category, TaggedArticle
-from blog.wxr import (
+from clinic import dates, images, rich_text
+from clinic.models import Person, Redirect
+from wordpress.wxr import (
     Export,
     Post,
     body_html,
@@ -35,8 +37,6 @@ from blog.wxr import (
     scan,
     wordpress_time,
 )
-from clinic import dates, images, rich_text
-from clinic.models import Person, Redirect
 
 STATUSES = {
     "publish": Article.Status.PUBLISHED,
