@@ -576,13 +576,46 @@ class Person(models.Model):
         return images.sources(self.photo.name, self.photo_width, images.PORTRAIT_WIDTHS)
 
 
-class Redirect(models.Model):
-    """An old address of something published (a former slug, an imported permalink)."""
+class RedirectQuerySet(models.QuerySet):
+    def new_address(self, path: str) -> str | None:
+        """Where an old address leads now, or None (one indexed query, and one for
+        an object target). A path without its trailing slash finds the one with it,
+        as WordPress did; something no longer public is not revealed."""
+        candidates = [path] if path.endswith("/") or "?" in path else [path, path + "/"]
+        found = {
+            redirect.old_path: redirect
+            for redirect in self.filter(old_path__in=candidates).select_related(
+                "content_type"
+            )
+        }
+        for candidate in candidates:
+            if candidate in found:
+                return found[candidate].new_address()
+        return None
 
-    old_path = models.CharField(max_length=500, unique=True)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+
+class Redirect(models.Model):
+    """An old address: of something published (a former slug, an imported
+    permalink), or of a place that has no object of its own (an imported feed, tag
+    archive or upload), given as `new_path`."""
+
+    old_path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="A path, with its query for WordPress's plain links (/?page_id=7).",
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
+    new_path = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Where it leads, when it does not lead to an article or page.",
+    )
+
+    objects = RedirectQuerySet.as_manager()
 
     class Meta:
         indexes = [
@@ -590,9 +623,26 @@ class Redirect(models.Model):
                 fields=["content_type", "object_id"], name="redirect_target_idx"
             )
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(object_id__isnull=False) & Q(new_path=""))
+                | (Q(object_id__isnull=True) & ~Q(new_path="")),
+                name="redirect_has_one_target",
+            )
+        ]
 
     def __str__(self):
         return self.old_path
+
+    def new_address(self) -> str | None:
+        """The target's address while it is public, else None (a query for an
+        object target)."""
+        if self.new_path:
+            return self.new_path
+        target = self.target
+        if target is None or not target.is_public:
+            return None
+        return target.get_absolute_url()
 
 
 class PictureQuerySet(models.QuerySet):

@@ -107,10 +107,12 @@ def _old_addresses_still_public(paths: Iterable[str]) -> set[str]:
         "content_type"
     )
     targets = defaultdict(dict)  # model -> {object id: [old paths]}
+    working = {redirect.old_path for redirect in redirects if redirect.new_path}
     for redirect in redirects:
+        if redirect.new_path:
+            continue
         model = redirect.content_type.model_class()
         targets[model].setdefault(redirect.object_id, []).append(redirect.old_path)
-    working = set()
     for model, by_id in targets.items():
         public = (
             model.objects.published().filter(pk__in=by_id).values_list("pk", flat=True)

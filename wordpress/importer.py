@@ -13,13 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from taggit.models import Tag
@@ -27,7 +28,8 @@ from taggit.models import Tag
 from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
-from clinic.models import Person, Redirect
+from clinic.models import Person
+from wordpress import addresses
 from wordpress.wxr import (
     Export,
     Post,
@@ -61,15 +63,27 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
-def run(path: Path, media_dir: Path | None = None, dry_run: bool = False) -> Report:
-    """Import the export at `path` in one transaction, rolled back for a dry run."""
-    importer = Importer(scan(path), media_dir, dry_run)
+def run(
+    path: Path,
+    media_dir: Path | None = None,
+    dry_run: bool = False,
+    permalinks: str | None = None,
+) -> Report:
+    """Import the export at `path` in one transaction, rolled back for a dry run.
+
+    `permalinks` is the old site's permalink structure, when the export's posts do
+    not show it (for the future address of a scheduled post).
+    """
+    export = scan(path)
+    export.permalink_structure = permalinks or export.permalink_structure
+    importer = Importer(export, media_dir, dry_run)
     try:
         with transaction.atomic():
             with search.deferred_indexing():
                 for element in channel_children(path):
                     if element.tag == "item":
                         importer.import_post(read_post(element))
+                importer.keep_site_addresses()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
@@ -111,7 +125,7 @@ class Importer:
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
-        self.report.skipped["comment"] += post.comments
+        self.report.skipped["comment"] += len(post.comments)
         status = STATUSES.get(post.status)
         if post.post_type != "post" or status is None or post.wordpress_id is None:
             what = (
@@ -134,7 +148,7 @@ class Importer:
             outcome = "updated" if article.pk else "created"
             self._save(article, categories, tags)
             self.report.counts["articles", outcome] += 1
-        self._keep_old_path(article, post.link)
+        self._keep_post_addresses(article, post)
 
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
@@ -268,14 +282,46 @@ class Importer:
             )
             self._count("authors", created)
             self._authors[login] = author
+            self._keep_archive("author", _slug(login, max_length=100), author)
+            if author_id := self.export.author_ids.get(login):
+                self._keep(f"/?author={author_id}", new_path=author.get_absolute_url())
         return self._authors[login]
 
     def _category(self, nicename: str, name: str) -> Category:
-        """The category of this slug (Blog, Featured, News...) or name, or a new one."""
-        return self._term(Category, "categories", nicename, name, max_length=80)
+        """The category of this slug (Blog, Featured, News...) or name, or a new one;
+        its archives lead to it."""
+        key = ("categories", nicename, name)
+        if key not in self._terms:
+            category = self._term(Category, "categories", nicename, name, 80)
+            self._keep_archive("category", self._category_path(nicename), category)
+            if term_id := self.export.category_ids.get(nicename):
+                self._keep(f"/?cat={term_id}", new_path=category.get_absolute_url())
+        return self._terms[key]
+
+    def _category_path(self, nicename: str) -> str:
+        """A category's path under its parents: "health/knees"."""
+        path, parents = [nicename], self.export.category_parents
+        while (parent := parents.get(path[0])) and parent not in path:
+            path.insert(0, parent)
+        return "/".join(path)
 
     def _tag(self, nicename: str, name: str) -> Tag:
-        return self._term(Tag, "tags", nicename, name, max_length=100)
+        """The tag of this slug or name, or a new one; its archives lead to it."""
+        key = ("tags", nicename, name)
+        if key not in self._terms:
+            tag = self._term(Tag, "tags", nicename, name, max_length=100)
+            address = reverse("blog:tag", kwargs={"slug": tag.slug})
+            self._keep_archive("tag", nicename, address)
+            self._keep(addresses.plain_link({"tag": nicename}) or "", new_path=address)
+        return self._terms[key]
+
+    def _keep_archive(self, base: str, slug: str, target) -> None:
+        """/<base>/<slug>/ and its feeds lead to `target` (an address, or its own)."""
+        if not slug:
+            return
+        address = target if isinstance(target, str) else target.get_absolute_url()
+        for path in addresses.archive_paths(base, slug):
+            self._keep(path, new_path=address)
 
     def _term(self, model, kind: str, nicename: str, name: str, max_length: int):
         """A category or tag found by slug, then name; created if new."""
@@ -349,20 +395,31 @@ class Importer:
         self.report.missing_images += 1
         self._warn(f"{post.label}: no featured image, {reason}.")
 
-    def _keep_old_path(self, article: Article, link: str) -> None:
-        """Make the post's WordPress permalink redirect to the article."""
-        path = unquote(urlsplit(link).path)
-        if path in ("", "/") or path == article.get_absolute_url():
-            return
-        if len(path) > Redirect._meta.get_field("old_path").max_length:
-            self._warn(f"{path} is too long to keep as an old address.")
-            return
-        Redirect.objects.bulk_create(  # one upsert, where update_or_create takes five
-            [Redirect(old_path=path, target=article)],
-            update_conflicts=True,
-            unique_fields=["old_path"],
-            update_fields=["content_type", "object_id"],
-        )
+    def keep_site_addresses(self) -> None:
+        """The old site's feeds lead to the blog's."""
+        for path in addresses.SITE_FEEDS:
+            self._keep(path, new_path=reverse("blog:feed"))
+
+    def _keep_post_addresses(self, article: Article, post: Post) -> None:
+        """The post's permalink, plain link, future permalink if scheduled, date
+        archives and featured image files lead to the article or the blog."""
+        self._keep(addresses.old_path(post.link), article)
+        self._keep(f"/?p={post.wordpress_id}", article)
+        structure = self.export.permalink_structure
+        if post.status == "future" and structure:
+            values = addresses.permalink_values(post)
+            self._keep(addresses.permalink(structure, values), article)
+        if article.is_public and post.date[:4].isdigit():
+            for path in addresses.date_archives(post.date):
+                self._keep(path, new_path=reverse("blog:article_list"))
+        thumbnail_id = post.meta.get("_thumbnail_id")
+        if article.featured_image and not self.dry_run:
+            for path in self.export.attachment_paths.get(thumbnail_id, []):
+                self._keep(path, new_path=article.featured_image.url)
+
+    def _keep(self, old_path: str, target=None, new_path: str = "") -> None:
+        if not addresses.keep(old_path, target, new_path):
+            self._warn(f"{old_path} is too long to keep as an old address.")
 
     def _warn_out_of_range(self, post: Post, what: str, moment, outcome: str) -> None:
         years = f"{dates.EARLIEST.year} to {dates.LATEST.year}"

@@ -16,6 +16,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils import timezone
 
+from wordpress import addresses
+
 KNOWN_VERSIONS = ("1.0", "1.1", "1.2")
 WP_NAMESPACE = "http://wordpress.org/export/"  # then the version: "1.2/"
 OTHER_NAMESPACES = {
@@ -42,8 +44,15 @@ class Export:
     """What the first pass learns: the version, and what posts refer to."""
 
     version: str = ""
+    link: str = ""  # the old site's address
     author_names: dict[str, str] = field(default_factory=dict)  # login -> name
+    author_ids: dict[str, str] = field(default_factory=dict)  # login -> user ID
     attachments: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # post ID -> the attachment's old paths: its page, its file and its sizes
+    attachment_paths: dict[str, list[str]] = field(default_factory=dict)
+    category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term ID
+    category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its
+    permalink_structure: str | None = None  # "/%year%/%monthnum%/%postname%/"
 
 
 @dataclass
@@ -67,7 +76,11 @@ class Post:
     password: str
     terms: list[tuple[str, str, str]]  # (domain, nicename, name)
     meta: dict[str, str]
-    comments: int
+    comments: list["Comment"]
+    parent: str = "0"
+    menu_order: str = "0"
+    sticky: bool = False
+    attachment_url: str = ""
 
     @property
     def wordpress_id(self) -> int | None:
@@ -79,12 +92,25 @@ class Post:
         return f'post {self.post_id} "{self.title}"'
 
 
+@dataclass
+class Comment:
+    comment_id: str
+    author: str
+    date_gmt: str
+    date: str
+    text: str
+    approved: str  # "1", "0", "spam", "trash"
+    kind: str  # "" or "comment" for a comment; "pingback", "trackback"
+
+
 def scan(path: Path) -> Export:
     """Check the whole file; collect author names and attachment files (no writes)."""
     export = Export()
     for element in channel_children(path):
         name = _name(element.tag)
-        if name == "wp:wxr_version":
+        if name == "link":
+            export.link = (element.text or "").strip()
+        elif name == "wp:wxr_version":
             export.version = (element.text or "").strip()
             if export.version not in KNOWN_VERSIONS:
                 raise WxrError(f"Unknown WXR version {export.version!r}.")
@@ -92,12 +118,23 @@ def scan(path: Path) -> Export:
             author = _values(element)
             login = author["wp:author_login"]
             export.author_names[login] = author["wp:author_display_name"]
+            export.author_ids[login] = author["wp:author_id"]
+        elif name == "wp:category":
+            category = _values(element)
+            nicename = category["wp:category_nicename"]
+            export.category_ids[nicename] = category["wp:term_id"]
+            export.category_parents[nicename] = category["wp:category_parent"]
         elif name == "item":
             post = read_post(element)
             if post.post_type == "attachment":
                 alt = post.meta.get("_wp_attachment_image_alt") or post.title
                 file = post.meta.get("_wp_attached_file", "")
                 export.attachments[post.post_id] = (file, alt)
+                export.attachment_paths[post.post_id] = addresses.attachment_paths(
+                    post, export.link
+                )
+            elif export.permalink_structure is None and post.post_type == "post":
+                export.permalink_structure = addresses.permalink_structure_of(post)
     if not export.version:
         raise WxrError("This is not a WordPress export (no wp:wxr_version).")
     return export
@@ -152,7 +189,7 @@ def _values(element) -> defaultdict[str, str]:
 
 
 def read_post(element) -> Post:
-    values, terms, meta, comments = defaultdict(str), [], {}, 0
+    values, terms, meta, comments = defaultdict(str), [], {}, []
     for child in element:
         name = _name(child.tag)
         if name == "category" and child.get("domain"):
@@ -162,7 +199,7 @@ def read_post(element) -> Post:
             pair = _values(child)
             meta[pair["wp:meta_key"]] = pair["wp:meta_value"]
         elif name == "wp:comment":
-            comments += 1
+            comments.append(_comment(child))
         else:
             values[name] = (child.text or "").strip()
     return Post(
@@ -184,6 +221,23 @@ def read_post(element) -> Post:
         terms=terms,
         meta=meta,
         comments=comments,
+        parent=values["wp:post_parent"] or "0",
+        menu_order=values["wp:menu_order"] or "0",
+        sticky=values["wp:is_sticky"] == "1",
+        attachment_url=values["wp:attachment_url"],
+    )
+
+
+def _comment(element) -> Comment:
+    values = _values(element)
+    return Comment(
+        comment_id=values["wp:comment_id"],
+        author=html.unescape(values["wp:comment_author"]),
+        date_gmt=values["wp:comment_date_gmt"],
+        date=values["wp:comment_date"],
+        text=values["wp:comment_content"],
+        approved=values["wp:comment_approved"],
+        kind=values["wp:comment_type"],
     )
 
 

@@ -21,12 +21,20 @@ class Command(BaseCommand):
             help="WordPress's uploads folder (wp-content/uploads): featured images.",
         )
         parser.add_argument(
+            "--permalinks",
+            help="The old site's permalink structure, as in WordPress's Settings > "
+            "Permalinks (/%%year%%/%%monthnum%%/%%postname%%/), if no published post "
+            "shows it: gives a scheduled post its future address.",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Check the file and report what would be imported; write nothing.",
         )
 
-    def handle(self, *, export, media_dir=None, dry_run=False, **options):
+    def handle(
+        self, *, export, media_dir=None, dry_run=False, permalinks=None, **options
+    ):
         export = Path(export)
         media_dir = Path(media_dir) if media_dir else None
         if not export.is_file():
@@ -34,7 +42,9 @@ class Command(BaseCommand):
         if media_dir and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
         try:
-            report = importer.run(export, media_dir=media_dir, dry_run=dry_run)
+            report = importer.run(
+                export, media_dir=media_dir, dry_run=dry_run, permalinks=permalinks
+            )
         except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
         self.print_report(report, dry_run)
