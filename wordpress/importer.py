@@ -9,27 +9,27 @@ cleaned by Article.save(), by the same rules as the editor's.
 
 import hashlib
 import html
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import urlsplit
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.html import strip_tags
-from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 
 from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
 from clinic.models import Person
-from wordpress import addresses
+from wordpress import addresses, comments, history, links, pages, seo
+from wordpress.fields import STATUSES, summary
+from wordpress.fields import slug_from as _slug
 from wordpress.wxr import (
     Export,
     Post,
@@ -40,18 +40,10 @@ from wordpress.wxr import (
     wordpress_time,
 )
 
-STATUSES = {
-    "publish": Article.Status.PUBLISHED,
-    "future": Article.Status.PUBLISHED,  # with its future date: scheduled
-    "draft": Article.Status.DRAFT,
-    "pending": Article.Status.DRAFT,
-    "private": Article.Status.DRAFT,
-}
-KINDS = ("categories", "tags", "authors", "articles", "images")
-SUMMARY_WORDS = 40
-SUMMARY_LENGTH = Article._meta.get_field("summary").max_length
+KINDS = ("categories", "tags", "authors", "articles", "pages", "images", "comments")
+KEPT = "changed on this site since the last import: kept"
 DESCRIPTION_LENGTH = Article._meta.get_field("meta_description").max_length
-_SLUG_SEPARATOR = re.compile(r"[.@]+")
+SEO_TITLE_LENGTH = Article._meta.get_field("seo_title").max_length
 
 
 @dataclass
@@ -61,6 +53,10 @@ class Report:
     skipped: Counter = field(default_factory=Counter)  # post type, or "comment"
     missing_images: int = 0
     warnings: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # edited here: left as they are
+    booking_pages: list[str] = field(default_factory=list)
+    # article -> links in its body to old pages that lead nowhere now
+    unknown_links: dict[str, list[str]] = field(default_factory=dict)
 
 
 def run(
@@ -68,22 +64,34 @@ def run(
     media_dir: Path | None = None,
     dry_run: bool = False,
     permalinks: str | None = None,
+    appointment_page: str | None = None,
+    overwrite: bool = False,
 ) -> Report:
     """Import the export at `path` in one transaction, rolled back for a dry run.
 
     `permalinks` is the old site's permalink structure, when the export's posts do
-    not show it (for the future address of a scheduled post).
+    not show it (for the future address of a scheduled post). `appointment_page`
+    is the slug of the old booking page, when no form plugin's shortcode shows it.
+    Articles and pages edited here since the last import are kept, unless
+    `overwrite`.
     """
     export = scan(path)
     export.permalink_structure = permalinks or export.permalink_structure
-    importer = Importer(export, media_dir, dry_run)
+    importer = Importer(export, media_dir, dry_run, overwrite)
+    page_importer = pages.PageImporter(importer, appointment_page)
     try:
         with transaction.atomic():
             with search.deferred_indexing():
                 for element in channel_children(path):
                     if element.tag == "item":
-                        importer.import_post(read_post(element))
+                        post = read_post(element)
+                        if post.post_type == "page":
+                            page_importer.add(post)
+                        else:
+                            importer.import_post(post)
+                page_importer.import_pages()
                 importer.keep_site_addresses()
+                importer.list_unknown_links()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
@@ -92,32 +100,22 @@ def run(
     return importer.report
 
 
-def summary(excerpt: str, body: str) -> str:
-    """The excerpt as plain text, else the body's first words; within the limit."""
-    text = _plain_text(excerpt) or Truncator(_plain_text(body)).words(SUMMARY_WORDS)
-    return Truncator(text).chars(SUMMARY_LENGTH)
-
-
-def _plain_text(markup: str) -> str:
-    return " ".join(html.unescape(strip_tags(markup)).split())
-
-
-def _slug(*candidates: str, max_length: int) -> str:
-    """The first candidate that makes a usable ASCII slug ("" if none does)."""
-    for candidate in candidates:
-        words = _SLUG_SEPARATOR.sub("-", unquote(candidate))  # as WordPress: a.b is a-b
-        if slug := slugify(words)[:max_length].strip("-"):
-            return slug
-    return ""
-
-
 class Importer:
     """Turns posts into articles, and counts what it did in `report`."""
 
-    def __init__(self, export: Export, media_dir: Path | None, dry_run: bool):
+    def __init__(
+        self,
+        export: Export,
+        media_dir: Path | None,
+        dry_run: bool,
+        overwrite: bool = False,
+    ):
         self.export = export
         self.media_dir = media_dir.resolve() if media_dir else None
         self.dry_run = dry_run
+        self.overwrite = overwrite
+        self.old_hosts = {urlsplit(export.link).netloc}  # links to the old site
+        self._links: dict[str, set[str]] = {}  # article -> old paths it links to
         self.report = Report(version=export.version)
         self.stored_images: list[tuple[str, int]] = []  # (name, width)
         self._authors: dict[str, Person] = {}
@@ -125,19 +123,24 @@ class Importer:
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
-        self.report.skipped["comment"] += len(post.comments)
         status = STATUSES.get(post.status)
         if post.post_type != "post" or status is None or post.wordpress_id is None:
             what = (
                 f"post ({post.status})" if post.post_type == "post" else post.post_type
             )
             self.report.skipped[what] += 1
+            self.report.skipped["comment"] += len(post.comments)
             return
         if post.password and status == Article.Status.PUBLISHED:
             self._warn(f"{post.label} has a password: imported as a draft.")
             status = Article.Status.DRAFT
         article = self._existing_article(post) or Article()
-        before = self._state(article, *self._stored_terms(article))
+        stored_terms = self._stored_terms(article)
+        before = self._state(article, *stored_terms)
+        if self.kept_as_edited(article, before | self._image_state(article)):
+            self._keep_post_addresses(article, post)
+            comments.keep(article, post, self.report)
+            return
         self._fill(article, post, status)
         categories, tags = self._post_terms(post)
         image_changed = self._set_featured_image(article, post)
@@ -146,9 +149,39 @@ class Importer:
             self.report.counts["articles", "unchanged"] += 1
         else:
             outcome = "updated" if article.pk else "created"
-            self._save(article, categories, tags)
+            with history.revision():
+                self._save(article, categories, tags)
             self.report.counts["articles", outcome] += 1
+        imported = self._image_state(article)
+        history.remember(article, post.wordpress_id, after | imported)
         self._keep_post_addresses(article, post)
+        comments.keep(article, post, self.report)
+        self._note_links(article, post.content)
+
+    def kept_as_edited(self, obj, state: dict) -> bool:
+        """True, and reported, if the object was changed on this site since the
+        import wrote it and may not be overwritten."""
+        if obj.pk is None or self.overwrite or not history.edited_here(obj, state):
+            return False
+        self.report.kept.append(f"{obj} ({obj.get_absolute_url()})")
+        return True
+
+    def _image_state(self, article: Article) -> dict:
+        """The featured image as stored: replaced here, it counts as an edit."""
+        return {"featured_image": article.featured_image.name or ""}
+
+    def _note_links(self, article: Article, content: str) -> None:
+        """Remember the old site's pages the post's body links to."""
+        paths = links.old_paths(content, self.old_hosts)
+        if paths:
+            self._links[f"{article} ({article.get_absolute_url()})"] = paths
+
+    def list_unknown_links(self) -> None:
+        """Report, per article, the links to old pages that lead nowhere now (once
+        everything is imported)."""
+        for label, paths in self._links.items():
+            if unknown := links.leading_nowhere(paths):
+                self.report.unknown_links[label] = unknown
 
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
@@ -173,6 +206,7 @@ class Importer:
             "slug",
             "summary",
             "body",
+            "seo_title",
             "meta_description",
             "author_id",
             "status",
@@ -198,6 +232,8 @@ class Importer:
             for domain, slug, name in post.terms
             if domain == "category"
         ]
+        if post.sticky:  # WordPress pins it to the top of the blog: here, Featured
+            categories.append(self._category("featured", "Featured"))
         tags = [
             self._tag(slug, name)
             for domain, slug, name in post.terms
@@ -215,8 +251,7 @@ class Importer:
         # stored body.
         article.body = rich_text.clean(body_html(post.content))
         article.summary = summary(post.excerpt, article.body)
-        description = _plain_text(post.meta.get("_yoast_wpseo_metadesc", ""))
-        article.meta_description = Truncator(description).chars(DESCRIPTION_LENGTH)
+        self.fill_seo(article, post)
         article.author = self._author(post.creator)
         written = wordpress_time(post.date_gmt, post.date)
         if written and not dates.in_range(written):
@@ -236,6 +271,18 @@ class Importer:
             modified = None
         article.updated_at = modified or article.updated_at
         article.revised_at = modified or article.revised_at  # the best we know
+
+    def fill_seo(self, obj, post: Post) -> None:
+        """SEO title and description from an SEO plugin's post meta, if any."""
+        obj.seo_title = seo.title(post.meta, obj.title, SEO_TITLE_LENGTH)
+        obj.meta_description = seo.description(post.meta, DESCRIPTION_LENGTH)
+        canonical = seo.canonical(post.meta)
+        if canonical and addresses.old_path(canonical) != addresses.old_path(post.link):
+            self._warn(
+                f"{post.label} names another page as its canonical address, "
+                f"{canonical}: this site gives every page its own; set it by hand "
+                "if it matters."
+            )
 
     def _save(self, article: Article, categories: list, tags: list) -> None:
         """Save the article and its terms; put back the WordPress dates (auto_now)."""
@@ -264,6 +311,14 @@ class Importer:
             article.tags.set(tags)
         dates = {name: value for name, value in dates.items() if value}
         Article.objects.filter(pk=article.pk).update(**dates)
+        self.revise(article, dates)
+
+    def revise(self, obj, dates: dict) -> None:
+        """Put the dates written past save() back on the object, and make the
+        revision show it as saved."""
+        for name, value in dates.items():
+            setattr(obj, name, value)
+        reversion.add_to_revision(obj)
 
     def _unique_slug(self, base: str, article: Article) -> str:
         slug, number = base, 2
@@ -284,7 +339,9 @@ class Importer:
             self._authors[login] = author
             self._keep_archive("author", _slug(login, max_length=100), author)
             if author_id := self.export.author_ids.get(login):
-                self._keep(f"/?author={author_id}", new_path=author.get_absolute_url())
+                self.keep_address(
+                    f"/?author={author_id}", new_path=author.get_absolute_url()
+                )
         return self._authors[login]
 
     def _category(self, nicename: str, name: str) -> Category:
@@ -295,7 +352,9 @@ class Importer:
             category = self._term(Category, "categories", nicename, name, 80)
             self._keep_archive("category", self._category_path(nicename), category)
             if term_id := self.export.category_ids.get(nicename):
-                self._keep(f"/?cat={term_id}", new_path=category.get_absolute_url())
+                self.keep_address(
+                    f"/?cat={term_id}", new_path=category.get_absolute_url()
+                )
         return self._terms[key]
 
     def _category_path(self, nicename: str) -> str:
@@ -312,7 +371,9 @@ class Importer:
             tag = self._term(Tag, "tags", nicename, name, max_length=100)
             address = reverse("blog:tag", kwargs={"slug": tag.slug})
             self._keep_archive("tag", nicename, address)
-            self._keep(addresses.plain_link({"tag": nicename}) or "", new_path=address)
+            self.keep_address(
+                addresses.plain_link({"tag": nicename}) or "", new_path=address
+            )
         return self._terms[key]
 
     def _keep_archive(self, base: str, slug: str, target) -> None:
@@ -321,7 +382,7 @@ class Importer:
             return
         address = target if isinstance(target, str) else target.get_absolute_url()
         for path in addresses.archive_paths(base, slug):
-            self._keep(path, new_path=address)
+            self.keep_address(path, new_path=address)
 
     def _term(self, model, kind: str, nicename: str, name: str, max_length: int):
         """A category or tag found by slug, then name; created if new."""
@@ -398,26 +459,26 @@ class Importer:
     def keep_site_addresses(self) -> None:
         """The old site's feeds lead to the blog's."""
         for path in addresses.SITE_FEEDS:
-            self._keep(path, new_path=reverse("blog:feed"))
+            self.keep_address(path, new_path=reverse("blog:feed"))
 
     def _keep_post_addresses(self, article: Article, post: Post) -> None:
         """The post's permalink, plain link, future permalink if scheduled, date
         archives and featured image files lead to the article or the blog."""
-        self._keep(addresses.old_path(post.link), article)
-        self._keep(f"/?p={post.wordpress_id}", article)
+        self.keep_address(addresses.old_path(post.link), article)
+        self.keep_address(f"/?p={post.wordpress_id}", article)
         structure = self.export.permalink_structure
         if post.status == "future" and structure:
             values = addresses.permalink_values(post)
-            self._keep(addresses.permalink(structure, values), article)
+            self.keep_address(addresses.permalink(structure, values), article)
         if article.is_public and post.date[:4].isdigit():
             for path in addresses.date_archives(post.date):
-                self._keep(path, new_path=reverse("blog:article_list"))
+                self.keep_address(path, new_path=reverse("blog:article_list"))
         thumbnail_id = post.meta.get("_thumbnail_id")
         if article.featured_image and not self.dry_run:
             for path in self.export.attachment_paths.get(thumbnail_id, []):
-                self._keep(path, new_path=article.featured_image.url)
+                self.keep_address(path, new_path=article.featured_image.url)
 
-    def _keep(self, old_path: str, target=None, new_path: str = "") -> None:
+    def keep_address(self, old_path: str, target=None, new_path: str = "") -> None:
         if not addresses.keep(old_path, target, new_path):
             self._warn(f"{old_path} is too long to keep as an old address.")
 

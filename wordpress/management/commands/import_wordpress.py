@@ -8,8 +8,10 @@ from wordpress.wxr import WxrError
 
 class Command(BaseCommand):
     help = (
-        "Import posts, with their categories, tags, authors and featured images, "
-        "from a WordPress export file (WXR). Running it again updates what changed."
+        "Import posts, with their categories, tags, authors, featured images and "
+        "comments, and pages, from a WordPress export file (WXR); every old address "
+        "redirects to its new home. Running it again updates what changed there, "
+        "and keeps what was edited here."
     )
 
     def add_arguments(self, parser):
@@ -27,14 +29,24 @@ class Command(BaseCommand):
             "shows it: gives a scheduled post its future address.",
         )
         parser.add_argument(
+            "--appointment-page",
+            metavar="SLUG",
+            help="The slug of the old site's booking page, if no form plugin's "
+            "shortcode shows it: its address leads to the appointment request form.",
+        )
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Replace articles and pages edited on this site since the last "
+            "import (the edited text stays in their history).",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Check the file and report what would be imported; write nothing.",
         )
 
-    def handle(
-        self, *, export, media_dir=None, dry_run=False, permalinks=None, **options
-    ):
+    def handle(self, *, export, media_dir=None, dry_run=False, **options):
         export = Path(export)
         media_dir = Path(media_dir) if media_dir else None
         if not export.is_file():
@@ -43,7 +55,12 @@ class Command(BaseCommand):
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
         try:
             report = importer.run(
-                export, media_dir=media_dir, dry_run=dry_run, permalinks=permalinks
+                export,
+                media_dir=media_dir,
+                dry_run=dry_run,
+                permalinks=options["permalinks"],
+                appointment_page=options["appointment_page"],
+                overwrite=options["overwrite"],
             )
         except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
@@ -65,6 +82,28 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"  skipped: {skipped or 'nothing'}")
         self.stdout.write(f"  missing images: {report.missing_images}")
+        if (
+            report.counts["comments", "created"]
+            + report.counts["comments", "unchanged"]
+        ):
+            self.stdout.write(
+                "  comments are not published: staff read them in the admin, "
+                "Moving in from WordPress > Comments from WordPress"
+            )
+        for booking_page in report.booking_pages:
+            self.stdout.write(f"  booking page: {booking_page}")
+        if report.kept:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {importer.KEPT} (--overwrite replaces them): {len(report.kept)}"
+                )
+            )
+            for label in report.kept:
+                self.stdout.write(f"    {label}")
+        if report.unknown_links:
+            self.stdout.write("  links to old pages that were not imported:")
+            for article, paths in report.unknown_links.items():
+                self.stdout.write(f"    {article}: {', '.join(paths)}")
         self.stdout.write(f"  warnings: {len(report.warnings)}")
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"    {warning}"))
