@@ -27,7 +27,7 @@ from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
 from clinic.models import Person
-from wordpress import addresses, comments, history, links, pages, seo
+from wordpress import addresses, comments, history, links, media, pages, seo
 from wordpress.fields import STATUSES, summary
 from wordpress.fields import slug_from as _slug
 from wordpress.wxr import (
@@ -77,6 +77,8 @@ def run(
     """
     export = scan(path)
     export.permalink_structure = permalinks or export.permalink_structure
+    if media_dir:
+        media.check(media_dir, [file for file, _ in export.attachments.values()])
     importer = Importer(export, media_dir, dry_run, overwrite)
     page_importer = pages.PageImporter(importer, appointment_page)
     try:

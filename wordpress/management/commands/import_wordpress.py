@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wordpress import importer
+from wordpress.media import MediaDirError
 from wordpress.wxr import WxrError
 
 
@@ -64,6 +65,8 @@ class Command(BaseCommand):
             )
         except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
+        except MediaDirError as error:
+            raise CommandError(f"{error}. Nothing was imported.") from None
         self.print_report(report, dry_run)
 
     def print_report(self, report: importer.Report, dry_run: bool) -> None:
