@@ -38,8 +38,9 @@ run: install
 	@echo "The site: http://$(HOST):$(PORT)/   Staff area: http://$(HOST):$(PORT)/admin/"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-import: install
+import:  # checks its arguments before installing anything
 	@test -n "$(WXR)" || { echo "Name the export: make import WXR=export.xml MEDIA=wp-content/uploads"; exit 2; }
+	@$(MAKE) --no-print-directory install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py import_wordpress "$(WXR)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(IMPORT_ARGS)
 

@@ -89,7 +89,7 @@ class Post:
 
     @property
     def label(self) -> str:
-        return f'post {self.post_id} "{self.title}"'
+        return f'{self.post_type or "post"} {self.post_id} "{self.title}"'
 
 
 @dataclass

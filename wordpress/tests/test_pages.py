@@ -78,7 +78,7 @@ def test_the_booking_page_is_the_request_form(client, db, export, form):
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, FORM)
     assert (
-        'booking page: post 40 "Muscle spasm" (/book-an-appointment/) now leads to '
+        'booking page: page 40 "Muscle spasm" (/book-an-appointment/) now leads to '
         f"{FORM}" in output
     )
 
