@@ -9,7 +9,10 @@ where an old path leads with `Redirect.objects.new_address(path)`.
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from django.urls import reverse
+
 from clinic.models import Redirect
+from wordpress.fields import slug_from
 
 PLAIN_LINKS = ("p", "page_id", "cat", "tag", "attachment_id", "author")
 SITE_FEEDS = ("/feed/", "/feed/rss2/", "/feed/atom/", "/rss/", "/comments/feed/")
@@ -138,3 +141,70 @@ def attachment_paths(post, site: str) -> list[str]:
     pages = [old_path(post.link), f"/?attachment_id={post.post_id}"]
     files = upload_paths(url, post.meta.get("_wp_attachment_metadata", ""))
     return list(dict.fromkeys(path for path in pages + files if path))
+
+
+class OldAddresses:
+    """Keeps the old addresses an import meets; `warn` hears of any too long."""
+
+    def __init__(self, export, warn, dry_run: bool):
+        self.export = export
+        self.warn = warn
+        self.dry_run = dry_run
+
+    def keep(self, old: str, target=None, new_path: str = "") -> None:
+        if not keep(old, target, new_path):
+            self.warn(f"{old} is too long to keep as an old address.")
+
+    def site_feeds(self) -> None:
+        """The old site's feeds lead to the blog's."""
+        for path in SITE_FEEDS:
+            self.keep(path, new_path=reverse("blog:feed"))
+
+    def post(self, article, post) -> None:
+        """The post's permalink, plain link, future permalink if scheduled, date
+        archives and featured image files lead to the article or the blog."""
+        self.keep(old_path(post.link), article)
+        self.keep(f"/?p={post.wordpress_id}", article)
+        structure = self.export.permalink_structure
+        if post.status == "future" and structure:
+            self.keep(permalink(structure, permalink_values(post)), article)
+        if article.is_public and post.date[:4].isdigit():
+            for path in date_archives(post.date):
+                self.keep(path, new_path=reverse("blog:article_list"))
+        thumbnail_id = post.meta.get("_thumbnail_id")
+        if article.featured_image and not self.dry_run:
+            for path in self.export.attachment_paths.get(thumbnail_id, []):
+                self.keep(path, new_path=article.featured_image.url)
+
+    def author(self, login: str, person) -> None:
+        """/author/<nicename>/, its feeds and /?author=<ID> lead to the byline."""
+        self._archives("author", slug_from(login, max_length=100), person)
+        if author_id := self.export.author_ids.get(login):
+            self.keep(f"/?author={author_id}", new_path=person.get_absolute_url())
+
+    def category(self, nicename: str, category) -> None:
+        """/category/<parents>/<nicename>/, its feeds and /?cat=<ID>."""
+        self._archives("category", self._category_path(nicename), category)
+        if term_id := self.export.category_ids.get(nicename):
+            self.keep(f"/?cat={term_id}", new_path=category.get_absolute_url())
+
+    def tag(self, nicename: str, tag) -> None:
+        """/tag/<nicename>/, its feeds and /?tag=<nicename>."""
+        address = reverse("blog:tag", kwargs={"slug": tag.slug})
+        self._archives("tag", nicename, address)
+        self.keep(plain_link({"tag": nicename}) or "", new_path=address)
+
+    def _category_path(self, nicename: str) -> str:
+        """A category's path under its parents: "health/knees"."""
+        path, parents = [nicename], self.export.category_parents
+        while (parent := parents.get(path[0])) and parent not in path:
+            path.insert(0, parent)
+        return "/".join(path)
+
+    def _archives(self, base: str, slug: str, target) -> None:
+        """/<base>/<slug>/ and its feeds lead to `target` (an address, or its own)."""
+        if not slug:
+            return
+        address = target if isinstance(target, str) else target.get_absolute_url()
+        for path in archive_paths(base, slug):
+            self.keep(path, new_path=address)

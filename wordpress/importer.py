@@ -20,7 +20,6 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from taggit.models import Tag
 
 from blog import search
@@ -42,8 +41,6 @@ from wordpress.wxr import (
 
 KINDS = ("categories", "tags", "authors", "articles", "pages", "images", "comments")
 KEPT = "changed on this site since the last import: kept"
-DESCRIPTION_LENGTH = Article._meta.get_field("meta_description").max_length
-SEO_TITLE_LENGTH = Article._meta.get_field("seo_title").max_length
 
 
 @dataclass
@@ -92,8 +89,8 @@ def run(
                         else:
                             importer.import_post(post)
                 page_importer.import_pages()
-                importer.keep_site_addresses()
-                importer.list_unknown_links()
+                importer.addresses.site_feeds()
+                importer.report.unknown_links = importer.links.leading_nowhere()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
@@ -116,8 +113,8 @@ class Importer:
         self.media_dir = media_dir.resolve() if media_dir else None
         self.dry_run = dry_run
         self.overwrite = overwrite
-        self.old_hosts = {urlsplit(export.link).netloc}  # links to the old site
-        self._links: dict[str, set[str]] = {}  # article -> old paths it links to
+        self.addresses = addresses.OldAddresses(export, self._warn, dry_run)
+        self.links = links.OldLinks({urlsplit(export.link).netloc})
         self.report = Report(version=export.version)
         self.stored_images: list[tuple[str, int]] = []  # (name, width)
         self._authors: dict[str, Person] = {}
@@ -140,7 +137,7 @@ class Importer:
         stored_terms = self._stored_terms(article)
         before = self._state(article, *stored_terms)
         if self.kept_as_edited(article, before | self._image_state(article)):
-            self._keep_post_addresses(article, post)
+            self.addresses.post(article, post)
             comments.keep(article, post, self.report)
             return
         self._fill(article, post, status)
@@ -156,9 +153,9 @@ class Importer:
             self.report.counts["articles", outcome] += 1
         imported = self._image_state(article)
         history.remember(article, post.wordpress_id, after | imported)
-        self._keep_post_addresses(article, post)
+        self.addresses.post(article, post)
         comments.keep(article, post, self.report)
-        self._note_links(article, post.content)
+        self.links.note(f"{article} ({article.get_absolute_url()})", post.content)
 
     def kept_as_edited(self, obj, state: dict) -> bool:
         """True, and reported, if the object was changed on this site since the
@@ -171,19 +168,6 @@ class Importer:
     def _image_state(self, article: Article) -> dict:
         """The featured image as stored: replaced here, it counts as an edit."""
         return {"featured_image": article.featured_image.name or ""}
-
-    def _note_links(self, article: Article, content: str) -> None:
-        """Remember the old site's pages the post's body links to."""
-        paths = links.old_paths(content, self.old_hosts)
-        if paths:
-            self._links[f"{article} ({article.get_absolute_url()})"] = paths
-
-    def list_unknown_links(self) -> None:
-        """Report, per article, the links to old pages that lead nowhere now (once
-        everything is imported)."""
-        for label, paths in self._links.items():
-            if unknown := links.leading_nowhere(paths):
-                self.report.unknown_links[label] = unknown
 
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
@@ -253,7 +237,7 @@ class Importer:
         # stored body.
         article.body = rich_text.clean(body_html(post.content))
         article.summary = summary(post.excerpt, article.body)
-        self.fill_seo(article, post)
+        seo.fill(article, post, self._warn)
         article.author = self._author(post.creator)
         written = wordpress_time(post.date_gmt, post.date)
         if written and not dates.in_range(written):
@@ -273,18 +257,6 @@ class Importer:
             modified = None
         article.updated_at = modified or article.updated_at
         article.revised_at = modified or article.revised_at  # the best we know
-
-    def fill_seo(self, obj, post: Post) -> None:
-        """SEO title and description from an SEO plugin's post meta, if any."""
-        obj.seo_title = seo.title(post.meta, obj.title, SEO_TITLE_LENGTH)
-        obj.meta_description = seo.description(post.meta, DESCRIPTION_LENGTH)
-        canonical = seo.canonical(post.meta)
-        if canonical and addresses.old_path(canonical) != addresses.old_path(post.link):
-            self._warn(
-                f"{post.label} names another page as its canonical address, "
-                f"{canonical}: this site gives every page its own; set it by hand "
-                "if it matters."
-            )
 
     def _save(self, article: Article, categories: list, tags: list) -> None:
         """Save the article and its terms; put back the WordPress dates (auto_now)."""
@@ -339,11 +311,7 @@ class Importer:
             )
             self._count("authors", created)
             self._authors[login] = author
-            self._keep_archive("author", _slug(login, max_length=100), author)
-            if author_id := self.export.author_ids.get(login):
-                self.keep_address(
-                    f"/?author={author_id}", new_path=author.get_absolute_url()
-                )
+            self.addresses.author(login, author)
         return self._authors[login]
 
     def _category(self, nicename: str, name: str) -> Category:
@@ -352,39 +320,16 @@ class Importer:
         key = ("categories", nicename, name)
         if key not in self._terms:
             category = self._term(Category, "categories", nicename, name, 80)
-            self._keep_archive("category", self._category_path(nicename), category)
-            if term_id := self.export.category_ids.get(nicename):
-                self.keep_address(
-                    f"/?cat={term_id}", new_path=category.get_absolute_url()
-                )
+            self.addresses.category(nicename, category)
         return self._terms[key]
-
-    def _category_path(self, nicename: str) -> str:
-        """A category's path under its parents: "health/knees"."""
-        path, parents = [nicename], self.export.category_parents
-        while (parent := parents.get(path[0])) and parent not in path:
-            path.insert(0, parent)
-        return "/".join(path)
 
     def _tag(self, nicename: str, name: str) -> Tag:
         """The tag of this slug or name, or a new one; its archives lead to it."""
         key = ("tags", nicename, name)
         if key not in self._terms:
             tag = self._term(Tag, "tags", nicename, name, max_length=100)
-            address = reverse("blog:tag", kwargs={"slug": tag.slug})
-            self._keep_archive("tag", nicename, address)
-            self.keep_address(
-                addresses.plain_link({"tag": nicename}) or "", new_path=address
-            )
+            self.addresses.tag(nicename, tag)
         return self._terms[key]
-
-    def _keep_archive(self, base: str, slug: str, target) -> None:
-        """/<base>/<slug>/ and its feeds lead to `target` (an address, or its own)."""
-        if not slug:
-            return
-        address = target if isinstance(target, str) else target.get_absolute_url()
-        for path in addresses.archive_paths(base, slug):
-            self.keep_address(path, new_path=address)
 
     def _term(self, model, kind: str, nicename: str, name: str, max_length: int):
         """A category or tag found by slug, then name; created if new."""
@@ -457,32 +402,6 @@ class Importer:
     def _missing(self, post: Post, reason: str) -> None:
         self.report.missing_images += 1
         self._warn(f"{post.label}: no featured image, {reason}.")
-
-    def keep_site_addresses(self) -> None:
-        """The old site's feeds lead to the blog's."""
-        for path in addresses.SITE_FEEDS:
-            self.keep_address(path, new_path=reverse("blog:feed"))
-
-    def _keep_post_addresses(self, article: Article, post: Post) -> None:
-        """The post's permalink, plain link, future permalink if scheduled, date
-        archives and featured image files lead to the article or the blog."""
-        self.keep_address(addresses.old_path(post.link), article)
-        self.keep_address(f"/?p={post.wordpress_id}", article)
-        structure = self.export.permalink_structure
-        if post.status == "future" and structure:
-            values = addresses.permalink_values(post)
-            self.keep_address(addresses.permalink(structure, values), article)
-        if article.is_public and post.date[:4].isdigit():
-            for path in addresses.date_archives(post.date):
-                self.keep_address(path, new_path=reverse("blog:article_list"))
-        thumbnail_id = post.meta.get("_thumbnail_id")
-        if article.featured_image and not self.dry_run:
-            for path in self.export.attachment_paths.get(thumbnail_id, []):
-                self.keep_address(path, new_path=article.featured_image.url)
-
-    def keep_address(self, old_path: str, target=None, new_path: str = "") -> None:
-        if not addresses.keep(old_path, target, new_path):
-            self._warn(f"{old_path} is too long to keep as an old address.")
 
     def _warn_out_of_range(self, post: Post, what: str, moment, outcome: str) -> None:
         years = f"{dates.EARLIEST.year} to {dates.LATEST.year}"

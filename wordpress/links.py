@@ -29,7 +29,29 @@ def old_paths(content: str, hosts: set[str]) -> set[str]:
     return found
 
 
-def leading_nowhere(paths: set[str]) -> list[str]:
+class OldLinks:
+    """The links of each article to the old site's pages (on one of `hosts`: the
+    old site's, and any other domain it had), to list those leading nowhere."""
+
+    def __init__(self, hosts: set[str]):
+        self.hosts = hosts
+        self.by_article: dict[str, set[str]] = {}
+
+    def note(self, article: str, content: str) -> None:
+        if paths := old_paths(content, self.hosts):
+            self.by_article[article] = paths
+
+    def leading_nowhere(self) -> dict[str, list[str]]:
+        """{article: its links to old paths that neither are an address here nor
+        lead to one}, once everything is imported."""
+        found = {
+            article: _leading_nowhere(paths)
+            for article, paths in self.by_article.items()
+        }
+        return {article: paths for article, paths in found.items() if paths}
+
+
+def _leading_nowhere(paths: set[str]) -> list[str]:
     """Those old paths that neither are an address here nor lead to one."""
     plain = {path for path in paths if path.startswith("/?")}
     body = "".join(f'<a href="{escape(path)}"></a>' for path in paths - plain)

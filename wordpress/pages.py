@@ -9,7 +9,7 @@ from django.urls import reverse
 from clinic import dates, rich_text
 from pages.addresses import reserved_segments
 from pages.models import Page
-from wordpress import addresses, history
+from wordpress import addresses, history, seo
 from wordpress.fields import STATUSES, slug_from, summary
 from wordpress.models import Imported
 from wordpress.wxr import Post, body_html, wordpress_time
@@ -71,7 +71,7 @@ class PageImporter:
     def _lead_to_form(self, post: Post) -> None:
         form = reverse("appointments:request")
         for path in self._old_paths(post):
-            self.importer.keep_address(path, new_path=form)
+            self.importer.addresses.keep(path, new_path=form)
         self.report.booking_pages.append(
             f"{post.label} ({addresses.old_path(post.link)}) now leads to {form}"
         )
@@ -96,7 +96,7 @@ class PageImporter:
             history.remember(page, post.wordpress_id, self._state(page))
         self.pages[post.post_id] = page
         for path in self._old_paths(post):
-            self.importer.keep_address(path, page)
+            self.importer.addresses.keep(path, page)
 
     def _old_paths(self, post: Post) -> list[str]:
         """A page's permalink and plain links (/?page_id=7, and /?p=7 works too)."""
@@ -136,7 +136,7 @@ class PageImporter:
         page.slug = self._free_slug(page, base or f"wordpress-{post.post_id}")
         page.body = rich_text.clean(body_html(post.content))
         page.summary = summary(post.excerpt, page.body)
-        self.importer.fill_seo(page, post)
+        seo.fill(page, post, self.importer._warn)
         page.position = min(int(post.menu_order or 0), POSITION_MAX)
         written = wordpress_time(post.date_gmt, post.date)
         if written and not dates.in_range(written):

@@ -5,6 +5,7 @@ import re
 
 from django.utils.text import Truncator
 
+from wordpress import addresses
 from wordpress.fields import plain_text
 
 TITLE_KEYS = (
@@ -49,3 +50,21 @@ def description(meta: dict[str, str], max_length: int) -> str:
 
 def canonical(meta: dict[str, str]) -> str:
     return _first(meta, CANONICAL_KEYS).strip()
+
+
+def fill(obj, post, warn) -> None:
+    """An article's or page's SEO title and description from an SEO plugin's post
+    meta, if any; a canonical address elsewhere is reported with `warn`."""
+    length = {
+        name: obj._meta.get_field(name).max_length
+        for name in ("seo_title", "meta_description")
+    }
+    obj.seo_title = title(post.meta, obj.title, length["seo_title"])
+    obj.meta_description = description(post.meta, length["meta_description"])
+    address = canonical(post.meta)
+    if address and addresses.old_path(address) != addresses.old_path(post.link):
+        warn(
+            f"{post.label} names another page as its canonical address, "
+            f"{address}: this site gives every page its own; set it by hand "
+            "if it matters."
+        )
