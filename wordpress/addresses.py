@@ -65,10 +65,9 @@ def keep(old: str, target=None, new_path: str = "") -> bool:
     return True
 
 
-def archive_paths(base: str, slug: str) -> list[str]:
-    """A category, tag or author archive and its feeds: /tag/knee/, /tag/knee/feed/."""
-    archive = f"/{base}/{slug}/"
-    return [archive, archive + "feed/", archive + "feed/rss2/", archive + "feed/atom/"]
+def feed_paths(archive: str) -> list[str]:
+    """The feeds of an archive (/tag/knee/): /tag/knee/feed/ and the others."""
+    return [archive + "feed/", archive + "feed/rss2/", archive + "feed/atom/"]
 
 
 def date_archives(local_date: str) -> list[str]:
@@ -177,19 +176,21 @@ class OldAddresses:
                 self.keep(path, new_path=article.featured_image.url)
 
     def author(self, login: str, person) -> None:
-        """/author/<nicename>/, its feeds and /?author=<ID> lead to the byline."""
+        """/author/<nicename>/ and /?author=<ID> lead to the byline, its feeds to
+        the blog's."""
         self._archives("author", slug_from(login, max_length=100), person)
         if author_id := self.export.author_ids.get(login):
             self.keep(f"/?author={author_id}", new_path=person.get_absolute_url())
 
     def category(self, nicename: str, category) -> None:
-        """/category/<parents>/<nicename>/, its feeds and /?cat=<ID>."""
-        self._archives("category", self._category_path(nicename), category)
+        """/category/<parents>/<nicename>/ and /?cat=<ID>, and its feeds."""
+        feed = reverse("blog:category_feed", kwargs={"slug": category.slug})
+        self._archives("category", self._category_path(nicename), category, feed)
         if term_id := self.export.category_ids.get(nicename):
             self.keep(f"/?cat={term_id}", new_path=category.get_absolute_url())
 
     def tag(self, nicename: str, tag) -> None:
-        """/tag/<nicename>/, its feeds and /?tag=<nicename>."""
+        """/tag/<nicename>/ and /?tag=<nicename>, its feeds to the blog's."""
         address = reverse("blog:tag", kwargs={"slug": tag.slug})
         self._archives("tag", nicename, address)
         self.keep(plain_link({"tag": nicename}) or "", new_path=address)
@@ -201,10 +202,12 @@ class OldAddresses:
             path.insert(0, parent)
         return "/".join(path)
 
-    def _archives(self, base: str, slug: str, target) -> None:
-        """/<base>/<slug>/ and its feeds lead to `target` (an address, or its own)."""
+    def _archives(self, base: str, slug: str, target, feed: str = "") -> None:
+        """/<base>/<slug>/ leads to `target` (an address, or its own); its feeds
+        to `feed`, else to the blog's (a feed reader wants a feed)."""
         if not slug:
             return
         address = target if isinstance(target, str) else target.get_absolute_url()
-        for path in archive_paths(base, slug):
-            self.keep(path, new_path=address)
+        self.keep(f"/{base}/{slug}/", new_path=address)
+        for path in feed_paths(f"/{base}/{slug}/"):
+            self.keep(path, new_path=feed or reverse("blog:feed"))
