@@ -337,6 +337,9 @@ APPOINTMENT_NOTIFY_EMAILS = env_list(
 APPOINTMENT_RATE_LIMIT = env_rate("APPOINTMENT_RATE_LIMIT", "5/600")
 # For load tests that post from one address only; `check --deploy` warns while it is on.
 APPOINTMENT_RATE_LIMIT_OFF = env_bool("APPOINTMENT_RATE_LIMIT_OFF")
+# Searches a minute from one client address (0: no limit, as the benchmark's load
+# comes from one address).
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
 APPOINTMENT_MIN_FILL_SECONDS = env_int("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 365)
 # The front desk's promise to call back, in weekday hours; later, a new request is
