@@ -3,8 +3,10 @@
 The file is read twice, streaming (wordpress/wxr.py), so it is never held whole in
 memory. The first pass writes nothing: it checks that the whole file is a well-formed
 export of a known version, and collects the little that posts refer to (author names,
-attachment files). The second pass imports the posts, in one transaction. Bodies are
-cleaned by Article.save(), by the same rules as the editor's.
+attachment files). The second pass imports the posts, in one transaction; their
+pictures come into the picture library (wordpress/bodies.py). Bodies are cleaned by
+Article.save(), by the same rules as the editor's. Last, links to posts that came
+later in the file than the post linking to them are made to lead to their articles.
 """
 
 import hashlib
@@ -27,11 +29,11 @@ from taggit.models import Tag
 from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
-from clinic.models import Person, Redirect
+from clinic.models import Person, Picture, Redirect
+from wordpress import bodies, links
 from wordpress.wxr import (
     Export,
     Post,
-    body_html,
     channel_children,
     read_post,
     scan,
@@ -53,23 +55,44 @@ _SLUG_SEPARATOR = re.compile(r"[.@]+")
 
 
 @dataclass
+class BodyNotes:
+    """What the import of one post's body could not carry over, for its editor."""
+
+    shortcodes: list[str] = field(default_factory=list)  # not understood: removed
+    missing_images: list[str] = field(default_factory=list)  # left out, and why
+    left_out: list[str] = field(default_factory=list)  # what the editor cannot hold
+    old_links: list[str] = field(default_factory=list)  # old-site links with no home
+
+
+@dataclass
 class Report:
     version: str = ""
     counts: Counter = field(default_factory=Counter)  # (kind, outcome) -> number
     skipped: Counter = field(default_factory=Counter)  # post type, or "comment"
     missing_images: int = 0
     warnings: list[str] = field(default_factory=list)
+    bodies: dict[str, BodyNotes] = field(default_factory=dict)  # by post label
 
 
-def run(path: Path, media_dir: Path | None = None, dry_run: bool = False) -> Report:
+class MissingPicture(Exception):
+    """An attachment's file that cannot be imported; the message says why."""
+
+
+def run(
+    path: Path,
+    media_dir: Path | None = None,
+    dry_run: bool = False,
+    old_domains: tuple[str, ...] = (),
+) -> Report:
     """Import the export at `path` in one transaction, rolled back for a dry run."""
-    importer = Importer(scan(path), media_dir, dry_run)
+    importer = Importer(scan(path), media_dir, dry_run, old_domains)
     try:
         with transaction.atomic():
             with search.deferred_indexing():
                 for element in channel_children(path):
                     if element.tag == "item":
                         importer.import_post(read_post(element))
+            importer.link_to_later_posts()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
@@ -100,14 +123,24 @@ def _slug(*candidates: str, max_length: int) -> str:
 class Importer:
     """Turns posts into articles, and counts what it did in `report`."""
 
-    def __init__(self, export: Export, media_dir: Path | None, dry_run: bool):
+    def __init__(
+        self,
+        export: Export,
+        media_dir: Path | None,
+        dry_run: bool,
+        old_domains: tuple[str, ...] = (),
+    ):
         self.export = export
         self.media_dir = media_dir.resolve() if media_dir else None
         self.dry_run = dry_run
         self.report = Report(version=export.version)
         self.stored_images: list[tuple[str, int]] = []  # (name, width)
+        hosts = {links.host_name(address) for address in (export.site, *old_domains)}
+        self.on_old_site = links.on_old_site(hosts - {""})
         self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
+        self._pictures: dict[str, Picture] = {}  # by file, imported or found
+        self._later_links: dict[str, tuple[Article, BodyNotes]] = {}  # by label
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
@@ -135,6 +168,19 @@ class Importer:
             self._save(article, categories, tags)
             self.report.counts["articles", outcome] += 1
         self._keep_old_path(article, post.link)
+        notes = self.report.bodies[post.label]
+        if notes.old_links and article.pk:
+            self._later_links[post.label] = (article, notes)
+
+    def link_to_later_posts(self) -> None:
+        """Old links with no home when their post was imported: the posts they
+        lead to may have come later in the file. One lookup per such body."""
+        for article, notes in self._later_links.values():
+            pending = set(notes.old_links)
+            body, notes.old_links = links.rewrite(article.body, pending.__contains__)
+            if body != article.body:
+                # The links alone changed: no new words, pictures or dates.
+                Article.objects.filter(pk=article.pk).update(body=body)
 
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
@@ -197,9 +243,7 @@ class Importer:
         article.title = post.title[:200] or f"Untitled WordPress post {post.post_id}"
         base = _slug(post.name, article.title, max_length=200)
         article.slug = self._unique_slug(base or f"wordpress-{post.post_id}", article)
-        # Cleaned here too (save() cleans again, the same way) to compare with the
-        # stored body.
-        article.body = rich_text.clean(body_html(post.content))
+        article.body = self._body(post)
         article.summary = summary(post.excerpt, article.body)
         description = _plain_text(post.meta.get("_yoast_wpseo_metadesc", ""))
         article.meta_description = Truncator(description).chars(DESCRIPTION_LENGTH)
@@ -222,6 +266,23 @@ class Importer:
             modified = None
         article.updated_at = modified or article.updated_at
         article.revised_at = modified or article.revised_at  # the best we know
+
+    def _body(self, post: Post) -> str:
+        """The post's content as our rich text, cleaned as save() will (to compare
+        with the stored body), its links to the old site leading here."""
+        notes = self.report.bodies[post.label] = BodyNotes()
+
+        def picture(file: str, description: str) -> Picture | None:
+            return self._library_picture(post, notes, file, description)
+
+        converted = bodies.convert(
+            post.content, post.post_id, self.export.attachments, picture
+        )
+        notes.shortcodes, notes.left_out = converted.shortcodes, converted.left_out
+        body, notes.old_links = links.rewrite(
+            rich_text.clean(converted.html), self.on_old_site
+        )
+        return body
 
     def _save(self, article: Article, categories: list, tags: list) -> None:
         """Save the article and its terms; put back the WordPress dates (auto_now)."""
@@ -310,11 +371,13 @@ class Importer:
         if thumbnail_id not in self.export.attachments:
             self._missing(post, f"attachment {thumbnail_id} is not in the export")
             return False
-        relative, alt = self.export.attachments[thumbnail_id]
-        picture = self._picture(post, relative)
-        if picture is None:
+        attachment = self.export.attachments[thumbnail_id]
+        try:
+            picture = self._picture_file(attachment.file)
+        except MissingPicture as error:
+            self._missing(post, str(error))
             return False
-        article.featured_image_alt = alt[:250]
+        article.featured_image_alt = attachment.alt[:250]
         if article.featured_image and self._same_picture(article, picture):
             self.report.counts["images", "unchanged"] += 1
             return False
@@ -325,17 +388,49 @@ class Importer:
             article.featured_image = picture
         return True
 
-    def _picture(self, post: Post, relative: str) -> ContentFile | None:
-        """The attachment's file under --media-dir, checked; None with a warning."""
+    def _picture_file(self, relative: str) -> ContentFile:
+        """An attachment's file under --media-dir, checked (MissingPicture if not)."""
         path = (self.media_dir / relative).resolve()
         if not path.is_relative_to(self.media_dir) or not path.is_file():
-            return self._missing(post, f"{relative!r} is not a file in --media-dir")
+            raise MissingPicture(f"{relative!r} is not a file in --media-dir")
         with path.open("rb") as file:
             try:
                 images.validate_image(File(file, name=path.name))
             except ValidationError as error:
-                return self._missing(post, f"{relative}: {error.messages[0]}")
+                raise MissingPicture(f"{relative}: {error.messages[0]}") from None
             return ContentFile(file.read(), name=path.name)
+
+    def _library_picture(
+        self, post: Post, notes: BodyNotes, file: str, description: str
+    ) -> Picture | None:
+        """The library's picture of an uploaded file: the one an import brought
+        before (found by its file, so never twice), else imported now; None, noted
+        for the post, when the file cannot be had."""
+        if file in self._pictures:
+            return self._pictures[file]
+        picture = Picture.objects.filter(wordpress_file=file).first()
+        if picture is None:
+            if self.media_dir is None:
+                self.report.skipped["image in a body (no --media-dir)"] += 1
+                return None
+            try:
+                content = self._picture_file(file)
+            except MissingPicture as error:
+                self.report.missing_images += 1
+                notes.missing_images.append(str(error))
+                return None
+            self.report.counts["images", "created"] += 1
+            if self.dry_run:
+                return None
+            picture = Picture(
+                image=content, description=description[:250], wordpress_file=file
+            )
+            picture.save()
+            self.stored_images.append((picture.image.name, picture.width))
+        else:
+            self.report.counts["images", "unchanged"] += 1
+        self._pictures[file] = picture
+        return picture
 
     def _same_picture(self, article: Article, picture: ContentFile) -> bool:
         # Re-encoding is deterministic: the same source gives the stored bytes.

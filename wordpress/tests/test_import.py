@@ -20,9 +20,9 @@ from blog.tests.test_images import (
     stored_files,
 )
 from clinic import images
-from clinic.models import Person, Redirect
+from clinic.models import Person, Picture, Redirect
 from conftest import jpeg_upload, png_bomb
-from wordpress import importer
+from wordpress import bodies
 
 WP_DATE = "%Y-%m-%d %H:%M:%S"
 NO_DATE = "0000-00-00 00:00:00"
@@ -147,6 +147,7 @@ def assert_nothing_written():
     assert not Person.objects.exists()
     assert not Tag.objects.exists()
     assert not Redirect.objects.exists()
+    assert not Picture.objects.exists()
     assert set(Category.objects.values_list("slug", flat=True)) == {
         "blog",
         "featured",
@@ -546,16 +547,21 @@ def test_a_failure_midway_leaves_no_rows_and_no_pictures(
     db, export, uploads, monkeypatch
 ):
     files = stored_files()
-    real_body_html = importer.body_html
+    real_convert = bodies.convert
 
-    def fail_on_second_post(content):
+    def fail_on_second_post(content, *args):
         if "BOOM" in content:
             raise RuntimeError("disk full")
-        return real_body_html(content)
+        return real_convert(content, *args)
 
-    monkeypatch.setattr(importer, "body_html", fail_on_second_post)
+    monkeypatch.setattr(bodies, "convert", fail_on_second_post)
     path = export(
-        item(12, meta={"_thumbnail_id": "20"}),
+        item(
+            12,
+            meta={"_thumbnail_id": "20"},
+            content='<p>In the text:</p><img src="/wp-content/uploads/2019/04/knee.jpg"'
+            ' alt="A knee">',
+        ),
         item(13, content="BOOM"),
         attachment(20, "2019/04/knee.jpg"),
     )
