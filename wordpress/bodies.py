@@ -23,7 +23,7 @@ from wordpress.wxr import Attachment
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 _BLOCK_TAG = re.compile(
-    r"<(?:p|div|h[1-6]|ul|ol|li|dl|blockquote|pre|table|figure|hr|section|article"
+    r"</?(?:p|div|h[1-6]|ul|ol|li|dl|blockquote|pre|table|figure|hr|section|article"
     r"|aside|header|footer|nav|address|form|iframe)\b",
     re.IGNORECASE,
 )
@@ -93,15 +93,19 @@ def convert(
 
 def _paragraphs(text: str) -> str:
     """Like WordPress's wpautop: blank lines part paragraphs, a newline is a <br>;
-    what already starts with a block (a list, a figure...) stays as it is."""
-    chunks = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
-    return "".join(
-        chunk
-        if _BLOCK_TAG.match(chunk)
-        else "<p>" + "<br>".join(line.strip() for line in chunk.splitlines()) + "</p>"
-        for chunk in (chunk.strip() for chunk in chunks)
-        if chunk
-    )
+    a line that starts or ends a block (a list, a figure...) stays as it is."""
+    parts = []
+    for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        lines: list[str] = []
+        for line in [line.strip() for line in chunk.splitlines()] + [None]:
+            if line is None or _BLOCK_TAG.match(line):
+                if lines:
+                    parts.append("<p>" + "<br>".join(lines) + "</p>")
+                parts.append(line or "")
+                lines = []
+            elif line:
+                lines.append(line)
+    return "\n".join(part for part in parts if part)
 
 
 def upload_file(address: str) -> str | None:
