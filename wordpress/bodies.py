@@ -105,7 +105,7 @@ def _paragraphs(text: str) -> str:
                 lines = []
             elif line:
                 lines.append(line)
-    return "\n".join(part for part in parts if part)
+    return "".join(part for part in parts if part)
 
 
 def upload_file(address: str) -> str | None:
