@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 
 from blog.models import Article
-from clinic.models import Picture, PictureUse
+from clinic.models import Picture, PictureUse, Redirect
+from wordpress import links
 from wordpress.tests.exports import attachment, item, photo, run
 
 POSTS = Path(__file__).parent / "posts"  # written by hand, as WordPress stores them
@@ -184,3 +185,25 @@ def test_a_second_import_changes_nothing_and_copies_no_picture(
     assert "images: 0 created, 0 updated, 2 unchanged" in output
     assert Picture.objects.count() == 2
     assert dict(Article.objects.values_list("slug", "body")) == bodies
+
+
+def test_old_links_are_looked_up_together_not_one_by_one(
+    make_article, django_assert_num_queries
+):
+    articles = [make_article() for _ in range(3)]
+    for number, article in enumerate(articles):
+        Redirect.objects.create(old_path=f"/old-{number}/", target=article)
+    body = (
+        "".join(
+            f'<p><a href="https://clinic.example/old-{number}">x</a></p>'
+            for number in range(3)
+        )
+        + '<p><a href="/wp-content/uploads/2019/04/a-300x200.jpg">a</a></p>'
+    )
+    body += '<p><a href="/nowhere/">n</a> <a href="https://other.example/">o</a></p>'
+    # The redirects, the articles they lead to, the pictures.
+    with django_assert_num_queries(3):
+        new_body, unknown = links.rewrite(body, links.on_old_site({"clinic.example"}))
+    assert unknown == ["/wp-content/uploads/2019/04/a-300x200.jpg", "/nowhere/"]
+    for article in articles:
+        assert f'<a href="{article.get_absolute_url()}">x</a>' in new_body
