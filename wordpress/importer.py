@@ -139,8 +139,8 @@ class Importer:
         self.on_old_site = links.on_old_site(hosts - {""})
         self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
-        self._pictures: dict[str, Picture] = {}  # by file, imported or found
-        self._later_links: dict[str, tuple[Article, BodyNotes]] = {}  # by label
+        self._pictures: dict[str, Picture | None] = {}  # by file (None: dry run)
+        self._later_links: list[tuple[Article, BodyNotes]] = []
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
@@ -169,18 +169,20 @@ class Importer:
             self.report.counts["articles", outcome] += 1
         self._keep_old_path(article, post.link)
         notes = self.report.bodies[post.label]
-        if notes.old_links and article.pk:
-            self._later_links[post.label] = (article, notes)
+        if notes.old_links:
+            self._later_links.append((article, notes))
 
     def link_to_later_posts(self) -> None:
-        """Old links with no home when their post was imported: the posts they
-        lead to may have come later in the file. One lookup per such body."""
-        for article, notes in self._later_links.values():
+        """Old links with no home when their post was imported: what they lead to
+        may have come later in the file. One lookup per such body."""
+        for imported, notes in self._later_links:
+            field = imported.rich_text_field
             pending = set(notes.old_links)
-            body, notes.old_links = links.rewrite(article.body, pending.__contains__)
-            if body != article.body:
+            stored = getattr(imported, field)
+            body, notes.old_links = links.rewrite(stored, pending.__contains__)
+            if body != stored:
                 # The links alone changed: no new words, pictures or dates.
-                Article.objects.filter(pk=article.pk).update(body=body)
+                type(imported).objects.filter(pk=imported.pk).update(**{field: body})
 
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""
@@ -421,6 +423,7 @@ class Importer:
                 return None
             self.report.counts["images", "created"] += 1
             if self.dry_run:
+                self._pictures[file] = None
                 return None
             picture = Picture(
                 image=content, description=description[:250], wordpress_file=file

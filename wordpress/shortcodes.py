@@ -33,7 +33,7 @@ def expand(content: str, post_id: str, attachments: dict[str, Attachment]):
     return _remove_others(content)
 
 
-def attributes(inside: str) -> dict[str, str]:
+def _attributes(inside: str) -> dict[str, str]:
     return {
         name.lower(): next(value for value in values if value is not None)
         for name, *values in _ATTRIBUTE.findall(html.unescape(inside))
@@ -46,13 +46,13 @@ def _caption(match: re.Match) -> str:
     if parts is None:
         return match.group(2)
     image, text = parts.groups()
-    text = text.strip() or html.escape(attributes(match.group(1)).get("caption", ""))
+    text = text.strip() or html.escape(_attributes(match.group(1)).get("caption", ""))
     return f"\n\n<figure>{image}<figcaption>{text}</figcaption></figure>\n\n"
 
 
 def _gallery(match: re.Match, post_id: str, attachments: dict[str, Attachment]):
     """[gallery ids="1,2"] (or, without ids, the post's own uploads): figures."""
-    options = attributes(match.group(1))
+    options = _attributes(match.group(1))
     listed = options.get("ids") or options.get("include")
     if listed:
         ids = [number.strip() for number in listed.split(",") if number.strip()]

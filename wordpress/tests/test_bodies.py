@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from blog.models import Article
+from blog.tests.test_images import stored_files
 from clinic.models import Picture, PictureUse, Redirect
 from wordpress import links
 from wordpress.tests.exports import attachment, item, photo, run
@@ -207,3 +208,11 @@ def test_old_links_are_looked_up_together_not_one_by_one(
     assert unknown == ["/wp-content/uploads/2019/04/a-300x200.jpg", "/nowhere/"]
     for article in articles:
         assert f'<a href="{article.get_absolute_url()}">x</a>' in new_body
+
+
+def test_a_dry_run_counts_the_pictures_and_stores_none(db, export, two_pictures):
+    files = stored_files()
+    output = run(export(*export_items()), media_dir=two_pictures, dry_run=True)
+    assert "images: 2 created, 0 updated, 0 unchanged" in output
+    assert not Picture.objects.exists()
+    assert stored_files() == files
