@@ -59,6 +59,9 @@ LEFT_OUT = {
     "select",
     "textarea",
 }
+# Deeper elements are read as if they were at this depth: a hostile post cannot
+# exhaust the converter's recursion.
+MAX_DEPTH = 60
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
 
 
@@ -145,7 +148,7 @@ class _Tree(HTMLParser):
     def handle_starttag(self, tag, attrs):
         element = Element(tag, {name: value or "" for name, value in attrs})
         self.open[-1].children.append(element)
-        if tag not in VOID:
+        if tag not in VOID and len(self.open) < MAX_DEPTH:
             self.open.append(element)
 
     def handle_endtag(self, tag):
@@ -239,8 +242,8 @@ class _Converter:
         and a note, when the picture cannot be had."""
         found = self.image_file(image)
         if found is None:
-            address = image.attrs.get("src", "")[:80]
-            self.left_out.append(f"an image not in the uploads folder ({address})")
+            address = image.attrs.get("src") or image.attrs.get("class", "")
+            self.left_out.append(f"an image not in the uploads folder ({address[:80]})")
             return []
         file, alt = found
         picture = self.picture(file, alt or file.rsplit("/", 1)[-1])

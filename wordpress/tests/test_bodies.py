@@ -216,3 +216,9 @@ def test_a_dry_run_counts_the_pictures_and_stores_none(db, export, two_pictures)
     assert "images: 2 created, 0 updated, 0 unchanged" in output
     assert not Picture.objects.exists()
     assert stored_files() == files
+
+
+def test_a_deeply_nested_post_imports_with_its_text(db, export):
+    content = "<div>" * 5000 + "Deep advice." + "</div>" * 5000
+    run(export(item(12, content=content)))
+    assert "Deep advice." in Article.objects.get().body
