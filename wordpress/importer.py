@@ -181,8 +181,10 @@ class Importer:
             stored = getattr(imported, field)
             body, notes.old_links = links.rewrite(stored, pending.__contains__)
             if body != stored:
-                # The links alone changed: no new words, pictures or dates.
-                type(imported).objects.filter(pk=imported.pk).update(**{field: body})
+                # The links alone changed: no new words, pictures or dates. Saved,
+                # not updated, so that what listens to saves (cached pages) hears.
+                setattr(imported, field, body)
+                imported.save(update_fields=[field])
 
     def delete_stored_images(self) -> None:
         """Remove the pictures (and renditions) stored by an import that failed."""

@@ -2,6 +2,7 @@
 shortcodes and links, as the public article page shows them."""
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -128,8 +129,11 @@ def test_links_to_old_posts_and_uploads_lead_to_their_new_addresses(
     )
     hip = Picture.objects.get(wordpress_file="2019/04/hip.jpg")
     knee_braces = Article.objects.get(slug="knee-braces").body
-    # The post linked to comes later in the file.
+    # The post linked to comes later in the file: the link is made afterwards,
+    # keeping the post's dates.
     assert '<a href="/blog/hip-pain/">hip pain</a>' in knee_braces
+    modified = Article.objects.get(slug="knee-braces").updated_at
+    assert modified == datetime(2019, 4, 2, 10, tzinfo=UTC)
     assert f'<a href="{hip.image.url}">the hip picture</a>' in knee_braces
     hip_pain = Article.objects.get(slug="hip-pain").body
     assert '<a href="/blog/knee-braces/#sizes">knee braces</a>' in hip_pain
