@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -31,6 +29,7 @@ from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
 from clinic.models import Person, Picture, Redirect
 from wordpress import bodies, links
+from wordpress.pictures import MissingPicture, Uploads
 from wordpress.wxr import (
     Export,
     Post,
@@ -74,10 +73,6 @@ class Report:
     bodies: dict[str, BodyNotes] = field(default_factory=dict)  # by post label
 
 
-class MissingPicture(Exception):
-    """An attachment's file that cannot be imported; the message says why."""
-
-
 def run(
     path: Path,
     media_dir: Path | None = None,
@@ -96,7 +91,7 @@ def run(
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
-        importer.delete_stored_images()
+        importer.uploads.delete_stored()
         raise
     return importer.report
 
@@ -131,15 +126,13 @@ class Importer:
         old_domains: tuple[str, ...] = (),
     ):
         self.export = export
-        self.media_dir = media_dir.resolve() if media_dir else None
         self.dry_run = dry_run
         self.report = Report(version=export.version)
-        self.stored_images: list[tuple[str, int]] = []  # (name, width)
+        self.uploads = Uploads(media_dir, dry_run, self.report.counts)
         hosts = {links.host_name(address) for address in (export.site, *old_domains)}
         self.on_old_site = links.on_old_site(hosts - {""})
         self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
-        self._pictures: dict[str, Picture | None] = {}  # by file (None: dry run)
         self._later_links: list[tuple[Article, BodyNotes]] = []
 
     def import_post(self, post: Post) -> None:
@@ -185,11 +178,6 @@ class Importer:
                 # not updated, so that what listens to saves (cached pages) hears.
                 setattr(imported, field, body)
                 imported.save(update_fields=[field])
-
-    def delete_stored_images(self) -> None:
-        """Remove the pictures (and renditions) stored by an import that failed."""
-        for name, width in self.stored_images:
-            images.delete_stored(name, width)
 
     def _existing_article(self, post: Post) -> Article | None:
         """The article imported from this post before, by WordPress ID, then guid."""
@@ -277,7 +265,12 @@ class Importer:
         notes = self.report.bodies[post.label] = BodyNotes()
 
         def picture(file: str, description: str) -> Picture | None:
-            return self._library_picture(post, notes, file, description)
+            try:
+                return self.uploads.library_picture(file, description)
+            except MissingPicture as error:
+                self.report.missing_images += 1
+                notes.missing_images.append(str(error))
+                return None
 
         converted = bodies.convert(
             post.content, post.post_id, self.export.attachments, picture
@@ -297,7 +290,7 @@ class Importer:
         dates = {"created_at": article.created_at, "updated_at": article.updated_at}
         article.save()
         if new_image:
-            self.stored_images.append(
+            self.uploads.stored.append(
                 (article.featured_image.name, article.image_width)
             )
         if created:  # nothing to compare with: insert the links in two queries
@@ -369,7 +362,7 @@ class Importer:
         thumbnail_id = post.meta.get("_thumbnail_id")
         if not thumbnail_id:
             return False
-        if self.media_dir is None:
+        if self.uploads.folder is None:
             self.report.skipped["featured image (no --media-dir)"] += 1
             return False
         if thumbnail_id not in self.export.attachments:
@@ -377,7 +370,7 @@ class Importer:
             return False
         attachment = self.export.attachments[thumbnail_id]
         try:
-            picture = self._picture_file(attachment.file)
+            picture = self.uploads.file(attachment.file)
         except MissingPicture as error:
             self._missing(post, str(error))
             return False
@@ -391,51 +384,6 @@ class Importer:
         if not self.dry_run:
             article.featured_image = picture
         return True
-
-    def _picture_file(self, relative: str) -> ContentFile:
-        """An attachment's file under --media-dir, checked (MissingPicture if not)."""
-        path = (self.media_dir / relative).resolve()
-        if not path.is_relative_to(self.media_dir) or not path.is_file():
-            raise MissingPicture(f"{relative!r} is not a file in --media-dir")
-        with path.open("rb") as file:
-            try:
-                images.validate_image(File(file, name=path.name))
-            except ValidationError as error:
-                raise MissingPicture(f"{relative}: {error.messages[0]}") from None
-            return ContentFile(file.read(), name=path.name)
-
-    def _library_picture(
-        self, post: Post, notes: BodyNotes, file: str, description: str
-    ) -> Picture | None:
-        """The library's picture of an uploaded file: the one an import brought
-        before (found by its file, so never twice), else imported now; None, noted
-        for the post, when the file cannot be had."""
-        if file in self._pictures:
-            return self._pictures[file]
-        picture = Picture.objects.filter(wordpress_file=file).first()
-        if picture is None:
-            if self.media_dir is None:
-                self.report.skipped["image in a body (no --media-dir)"] += 1
-                return None
-            try:
-                content = self._picture_file(file)
-            except MissingPicture as error:
-                self.report.missing_images += 1
-                notes.missing_images.append(str(error))
-                return None
-            self.report.counts["images", "created"] += 1
-            if self.dry_run:
-                self._pictures[file] = None
-                return None
-            picture = Picture(
-                image=content, description=description[:250], wordpress_file=file
-            )
-            picture.save()
-            self.stored_images.append((picture.image.name, picture.width))
-        else:
-            self.report.counts["images", "unchanged"] += 1
-        self._pictures[file] = picture
-        return picture
 
     def _same_picture(self, article: Article, picture: ContentFile) -> bool:
         # Re-encoding is deterministic: the same source gives the stored bytes.
