@@ -169,15 +169,18 @@ def test_a_missing_picture_is_left_out_and_named_with_its_post(db, export, uploa
     assert "missing images: 1" in output
 
 
-def test_what_the_editor_cannot_hold_is_named(db, export):
+def test_frames_other_than_videos_are_named_and_videos_kept(db, export):
     content = (
         '<p>Map:</p><iframe src="https://maps.example/embed?x=1"></iframe>'
-        "<table><tr><td>a</td></tr></table>"
+        '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0">'
+        "</iframe><table><tr><td>a</td></tr></table>"
     )
     output = run(export(item(12, content=content)))
     assert "an embedded frame (maps.example)" in output
     assert "a table's header row (give it one in the editor)" in output
-    assert "<td><p>a</p></td>" in Article.objects.get().body
+    body = Article.objects.get().body
+    assert "<td><p>a</p></td>" in body
+    assert '<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in body
 
 
 def test_a_second_import_changes_nothing_and_copies_no_picture(
