@@ -51,6 +51,7 @@ def item(
     meta=None,
     password="",
     comments=0,
+    parent=0,
 ) -> str:
     name = f"post-{post_id}" if name is None else name
     link = link or f"https://clinic.example/{name or f'?p={post_id}'}/"
@@ -80,13 +81,14 @@ def item(
     <wp:post_name>{name}</wp:post_name>
     <wp:status>{status}</wp:status>
     <wp:post_type>{post_type}</wp:post_type>
+    <wp:post_parent>{parent}</wp:post_parent>
     <wp:post_password>{password}</wp:post_password>
     {terms_xml}{meta_xml}{comment_xml * comments}
   </item>"""
 
 
 def attachment(
-    post_id: int, file: str, alt="A knee brace on a runner", caption=""
+    post_id: int, file: str, alt="A knee brace on a runner", caption="", parent=0
 ) -> str:
     meta = {"_wp_attached_file": file, "_wp_attachment_image_alt": alt}
     return item(
@@ -96,6 +98,7 @@ def attachment(
         status="inherit",
         meta=meta,
         excerpt=caption,
+        parent=parent,
     )
 
 

@@ -238,3 +238,17 @@ def test_the_editor_keeps_imported_bodies_as_they_are(db, export, two_pictures):
         # The body field's own cleaning in the admin form: nothing refused or lost.
         assert rich_text.editor_sanitizer(article.body) == article.body
         article.full_clean()
+
+
+def test_a_gallery_without_ids_shows_the_pictures_uploaded_to_its_post(
+    db, export, two_pictures
+):
+    items = (
+        attachment(20, "2019/04/knee.jpg", parent=12),
+        attachment(21, "2019/04/hip.jpg", parent=13),
+        item(12, content="Our braces:\n\n[gallery columns=2]"),
+    )
+    run(export(*items), media_dir=two_pictures)
+    knee = Picture.objects.get()
+    assert knee.wordpress_file == "2019/04/knee.jpg"
+    assert f'data-file="{knee.pk}"' in Article.objects.get().body
