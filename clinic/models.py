@@ -645,6 +645,11 @@ class Picture(models.Model):
         help_text="Shown under the picture wherever it is used, "
         "e.g. “Photo: Ana Ruiz”.",
     )
+    # The upload it came from ("2019/04/knee.jpg"), so that a re-import finds it and
+    # old links to /wp-content/uploads/... can lead to it.
+    wordpress_file = models.CharField(
+        "WordPress file", max_length=500, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PictureQuerySet.as_manager()

@@ -3,8 +3,10 @@
 The file is read twice, streaming (wordpress/wxr.py), so it is never held whole in
 memory. The first pass writes nothing: it checks that the whole file is a well-formed
 export of a known version, and collects the little that posts refer to (author names,
-attachment files). The second pass imports the posts, in one transaction. Bodies are
-cleaned by Article.save(), by the same rules as the editor's.
+attachment files). The second pass imports the posts, in one transaction; their
+pictures come into the picture library (wordpress/bodies.py). Bodies are cleaned by
+Article.save(), by the same rules as the editor's. Last, links to posts that came
+later in the file than the post linking to them are made to lead to their articles.
 """
 
 import hashlib
@@ -15,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -27,11 +27,12 @@ from taggit.models import Tag
 from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
-from clinic.models import Person, Redirect
+from clinic.models import Person, Picture, Redirect
+from wordpress import bodies, links
+from wordpress.pictures import MissingPicture, Uploads
 from wordpress.wxr import (
     Export,
     Post,
-    body_html,
     channel_children,
     read_post,
     scan,
@@ -53,27 +54,44 @@ _SLUG_SEPARATOR = re.compile(r"[.@]+")
 
 
 @dataclass
+class BodyNotes:
+    """What the import of one post's body could not carry over, for its editor."""
+
+    shortcodes: list[str] = field(default_factory=list)  # not understood: removed
+    missing_images: list[str] = field(default_factory=list)  # left out, and why
+    left_out: list[str] = field(default_factory=list)  # what the editor cannot hold
+    old_links: list[str] = field(default_factory=list)  # old-site links with no home
+
+
+@dataclass
 class Report:
     version: str = ""
     counts: Counter = field(default_factory=Counter)  # (kind, outcome) -> number
     skipped: Counter = field(default_factory=Counter)  # post type, or "comment"
     missing_images: int = 0
     warnings: list[str] = field(default_factory=list)
+    bodies: dict[str, BodyNotes] = field(default_factory=dict)  # by post label
 
 
-def run(path: Path, media_dir: Path | None = None, dry_run: bool = False) -> Report:
+def run(
+    path: Path,
+    media_dir: Path | None = None,
+    dry_run: bool = False,
+    old_domains: tuple[str, ...] = (),
+) -> Report:
     """Import the export at `path` in one transaction, rolled back for a dry run."""
-    importer = Importer(scan(path), media_dir, dry_run)
+    importer = Importer(scan(path), media_dir, dry_run, old_domains)
     try:
         with transaction.atomic():
             with search.deferred_indexing():
                 for element in channel_children(path):
                     if element.tag == "item":
                         importer.import_post(read_post(element))
+            importer.link_to_later_posts()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
-        importer.delete_stored_images()
+        importer.uploads.delete_stored()
         raise
     return importer.report
 
@@ -100,14 +118,22 @@ def _slug(*candidates: str, max_length: int) -> str:
 class Importer:
     """Turns posts into articles, and counts what it did in `report`."""
 
-    def __init__(self, export: Export, media_dir: Path | None, dry_run: bool):
+    def __init__(
+        self,
+        export: Export,
+        media_dir: Path | None,
+        dry_run: bool,
+        old_domains: tuple[str, ...] = (),
+    ):
         self.export = export
-        self.media_dir = media_dir.resolve() if media_dir else None
         self.dry_run = dry_run
         self.report = Report(version=export.version)
-        self.stored_images: list[tuple[str, int]] = []  # (name, width)
+        self.uploads = Uploads(media_dir, dry_run, self.report.counts)
+        hosts = {links.host_name(address) for address in (export.site, *old_domains)}
+        self.on_old_site = links.on_old_site(hosts - {""})
         self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
+        self._later_links: list[tuple[Article, BodyNotes]] = []
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
@@ -135,11 +161,23 @@ class Importer:
             self._save(article, categories, tags)
             self.report.counts["articles", outcome] += 1
         self._keep_old_path(article, post.link)
+        notes = self.report.bodies[post.label]
+        if notes.old_links:
+            self._later_links.append((article, notes))
 
-    def delete_stored_images(self) -> None:
-        """Remove the pictures (and renditions) stored by an import that failed."""
-        for name, width in self.stored_images:
-            images.delete_stored(name, width)
+    def link_to_later_posts(self) -> None:
+        """Old links with no home when their post was imported: what they lead to
+        may have come later in the file. One lookup per such body."""
+        for imported, notes in self._later_links:
+            field = imported.rich_text_field
+            pending = set(notes.old_links)
+            stored = getattr(imported, field)
+            body, notes.old_links = links.rewrite(stored, pending.__contains__)
+            if body != stored:
+                # The links alone changed: no new words, pictures or dates. Saved,
+                # not updated, so that what listens to saves (cached pages) hears.
+                setattr(imported, field, body)
+                imported.save(update_fields=[field])
 
     def _existing_article(self, post: Post) -> Article | None:
         """The article imported from this post before, by WordPress ID, then guid."""
@@ -197,9 +235,7 @@ class Importer:
         article.title = post.title[:200] or f"Untitled WordPress post {post.post_id}"
         base = _slug(post.name, article.title, max_length=200)
         article.slug = self._unique_slug(base or f"wordpress-{post.post_id}", article)
-        # Cleaned here too (save() cleans again, the same way) to compare with the
-        # stored body.
-        article.body = rich_text.clean(body_html(post.content))
+        article.body = self._body(post)
         article.summary = summary(post.excerpt, article.body)
         description = _plain_text(post.meta.get("_yoast_wpseo_metadesc", ""))
         article.meta_description = Truncator(description).chars(DESCRIPTION_LENGTH)
@@ -223,6 +259,28 @@ class Importer:
         article.updated_at = modified or article.updated_at
         article.revised_at = modified or article.revised_at  # the best we know
 
+    def _body(self, post: Post) -> str:
+        """The post's content as our rich text, cleaned as save() will (to compare
+        with the stored body), its links to the old site leading here."""
+        notes = self.report.bodies[post.label] = BodyNotes()
+
+        def picture(file: str, description: str) -> Picture | None:
+            try:
+                return self.uploads.library_picture(file, description)
+            except MissingPicture as error:
+                self.report.missing_images += 1
+                notes.missing_images.append(str(error))
+                return None
+
+        converted = bodies.convert(
+            post.content, post.post_id, self.export.attachments, picture
+        )
+        notes.shortcodes, notes.left_out = converted.shortcodes, converted.left_out
+        body, notes.old_links = links.rewrite(
+            rich_text.clean(converted.html), self.on_old_site
+        )
+        return body
+
     def _save(self, article: Article, categories: list, tags: list) -> None:
         """Save the article and its terms; put back the WordPress dates (auto_now)."""
         new_image = (
@@ -232,7 +290,7 @@ class Importer:
         dates = {"created_at": article.created_at, "updated_at": article.updated_at}
         article.save()
         if new_image:
-            self.stored_images.append(
+            self.uploads.stored.append(
                 (article.featured_image.name, article.image_width)
             )
         if created:  # nothing to compare with: insert the links in two queries
@@ -304,17 +362,19 @@ class Importer:
         thumbnail_id = post.meta.get("_thumbnail_id")
         if not thumbnail_id:
             return False
-        if self.media_dir is None:
+        if self.uploads.folder is None:
             self.report.skipped["featured image (no --media-dir)"] += 1
             return False
         if thumbnail_id not in self.export.attachments:
             self._missing(post, f"attachment {thumbnail_id} is not in the export")
             return False
-        relative, alt = self.export.attachments[thumbnail_id]
-        picture = self._picture(post, relative)
-        if picture is None:
+        attachment = self.export.attachments[thumbnail_id]
+        try:
+            picture = self.uploads.file(attachment.file)
+        except MissingPicture as error:
+            self._missing(post, str(error))
             return False
-        article.featured_image_alt = alt[:250]
+        article.featured_image_alt = attachment.alt[:250]
         if article.featured_image and self._same_picture(article, picture):
             self.report.counts["images", "unchanged"] += 1
             return False
@@ -324,18 +384,6 @@ class Importer:
         if not self.dry_run:
             article.featured_image = picture
         return True
-
-    def _picture(self, post: Post, relative: str) -> ContentFile | None:
-        """The attachment's file under --media-dir, checked; None with a warning."""
-        path = (self.media_dir / relative).resolve()
-        if not path.is_relative_to(self.media_dir) or not path.is_file():
-            return self._missing(post, f"{relative!r} is not a file in --media-dir")
-        with path.open("rb") as file:
-            try:
-                images.validate_image(File(file, name=path.name))
-            except ValidationError as error:
-                return self._missing(post, f"{relative}: {error.messages[0]}")
-            return ContentFile(file.read(), name=path.name)
 
     def _same_picture(self, article: Article, picture: ContentFile) -> bool:
         # Re-encoding is deterministic: the same source gives the stored bytes.

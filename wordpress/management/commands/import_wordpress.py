@@ -18,7 +18,17 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--media-dir",
-            help="WordPress's uploads folder (wp-content/uploads): featured images.",
+            help="WordPress's uploads folder (wp-content/uploads): featured images "
+            "and the pictures in posts.",
+        )
+        parser.add_argument(
+            "--old-domain",
+            action="append",
+            default=[],
+            dest="old_domains",
+            metavar="DOMAIN",
+            help="Another domain the old site answered on (the export's own is "
+            "known): links to it are made to lead here. Repeat for each.",
         )
         parser.add_argument(
             "--dry-run",
@@ -26,7 +36,9 @@ class Command(BaseCommand):
             help="Check the file and report what would be imported; write nothing.",
         )
 
-    def handle(self, *, export, media_dir=None, dry_run=False, **options):
+    def handle(
+        self, *, export, media_dir=None, dry_run=False, old_domains=(), **options
+    ):
         export = Path(export)
         media_dir = Path(media_dir) if media_dir else None
         if not export.is_file():
@@ -34,7 +46,12 @@ class Command(BaseCommand):
         if media_dir and not media_dir.is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
         try:
-            report = importer.run(export, media_dir=media_dir, dry_run=dry_run)
+            report = importer.run(
+                export,
+                media_dir=media_dir,
+                dry_run=dry_run,
+                old_domains=tuple(old_domains),
+            )
         except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
         self.print_report(report, dry_run)
@@ -58,5 +75,27 @@ class Command(BaseCommand):
         self.stdout.write(f"  warnings: {len(report.warnings)}")
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"    {warning}"))
+        self.print_body_notes(report)
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
+
+    def print_body_notes(self, report: importer.Report) -> None:
+        """Per post, what its body lost on the way: for its editor to look at."""
+        lines = {
+            "shortcodes not understood, removed": lambda notes: notes.shortcodes,
+            "pictures left out": lambda notes: notes.missing_images,
+            "left out, the editor cannot hold it": lambda notes: notes.left_out,
+            "links to the old site with no page here": lambda notes: notes.old_links,
+        }
+        noted = {
+            label: notes
+            for label, notes in report.bodies.items()
+            if any(values(notes) for values in lines.values())
+        }
+        self.stdout.write(f"  bodies to look at: {len(noted)}")
+        for label, notes in noted.items():
+            self.stdout.write(f"    {label}:")
+            for title, values in lines.items():
+                if values(notes):
+                    listed = ", ".join(dict.fromkeys(values(notes)))
+                    self.stdout.write(self.style.WARNING(f"      {title}: {listed}"))
