@@ -40,7 +40,10 @@ def location_counts() -> list[dict]:
     locations = (
         Location.objects.annotate(
             new=Count("requests", filter=Q(requests__status=Status.NEW)),
-            overdue=Count("requests", filter=overdue_condition(through="requests__")),
+            overdue=Count(
+                "requests",
+                filter=overdue_condition(through="requests__", location="pk"),
+            ),
             today=Count("requests", filter=booked_today),
         )
         .filter(Q(active=True) | Q(new__gt=0) | Q(today__gt=0))

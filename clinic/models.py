@@ -2,6 +2,8 @@
 and old addresses kept working."""
 
 import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -577,21 +579,41 @@ class Person(models.Model):
 
 
 class RedirectQuerySet(models.QuerySet):
+    def new_addresses(
+        self, paths: Iterable[str], public_only: bool = True
+    ) -> dict[str, str]:
+        """{old path: where it leads now} for those of `paths` that lead somewhere:
+        one indexed query, and one per kind of object they lead to, however many
+        paths. A path without its trailing slash finds the one with it, as
+        WordPress did. Unless `public_only` is False, something not public (a draft,
+        a scheduled article) is not revealed."""
+        paths = set(paths)
+        candidates = set(paths)
+        candidates.update(
+            path + "/" for path in paths if not path.endswith("/") and "?" not in path
+        )
+        leads = {}  # stored old path -> its address
+        targets = defaultdict(dict)  # model -> {object id: [old paths]}
+        for redirect in self.filter(old_path__in=candidates).select_related(
+            "content_type"
+        ):
+            if redirect.new_path:
+                leads[redirect.old_path] = redirect.new_path
+            elif model := redirect.content_type.model_class():
+                targets[model].setdefault(redirect.object_id, []).append(
+                    redirect.old_path
+                )
+        for model, by_id in targets.items():
+            for target in model._base_manager.filter(pk__in=by_id):
+                if not public_only or target.is_public:
+                    for old_path in by_id[target.pk]:
+                        leads[old_path] = target.get_absolute_url()
+        found = {path: leads.get(path) or leads.get(path + "/") for path in paths}
+        return {path: address for path, address in found.items() if address}
+
     def new_address(self, path: str) -> str | None:
-        """Where an old address leads now, or None (one indexed query, and one for
-        an object target). A path without its trailing slash finds the one with it,
-        as WordPress did; something no longer public is not revealed."""
-        candidates = [path] if path.endswith("/") or "?" in path else [path, path + "/"]
-        found = {
-            redirect.old_path: redirect
-            for redirect in self.filter(old_path__in=candidates).select_related(
-                "content_type"
-            )
-        }
-        for candidate in candidates:
-            if candidate in found:
-                return found[candidate].new_address()
-        return None
+        """Where one old address leads now, or None (see `new_addresses`)."""
+        return self.new_addresses([path]).get(path)
 
 
 class Redirect(models.Model):
@@ -633,16 +655,6 @@ class Redirect(models.Model):
 
     def __str__(self):
         return self.old_path
-
-    def new_address(self) -> str | None:
-        """The target's address while it is public, else None (a query for an
-        object target)."""
-        if self.new_path:
-            return self.new_path
-        target = self.target
-        if target is None or not target.is_public:
-            return None
-        return target.get_absolute_url()
 
 
 class PictureQuerySet(models.QuerySet):
@@ -694,6 +706,11 @@ class Picture(models.Model):
         blank=True,
         help_text="Shown under the picture wherever it is used, "
         "e.g. “Photo: Ana Ruiz”.",
+    )
+    # The upload it came from ("2019/04/knee.jpg"), so that a re-import finds it and
+    # old links to /wp-content/uploads/... can lead to it.
+    wordpress_file = models.CharField(
+        "WordPress file", max_length=500, blank=True, db_index=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -210,6 +210,7 @@ FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 # READERSHIP_DAILY_DAYS are rolled up into months.
 READERSHIP_COUNTING = env_bool("READERSHIP_COUNTING", True)
 READERSHIP_BATCH_SECONDS = env_int("READERSHIP_BATCH_SECONDS", 60)
+READERSHIP_REPEAT_SECONDS = env_int("READERSHIP_REPEAT_SECONDS", 30 * 60)
 READERSHIP_PUSH_SECONDS = 1.0  # each process adds up its views this long first
 READERSHIP_FLUSH_INLINE = env_bool("READERSHIP_FLUSH_INLINE", not REDIS_URL)
 READERSHIP_DAILY_DAYS = env_int("READERSHIP_DAILY_DAYS", 2 * 365)
@@ -336,6 +337,9 @@ APPOINTMENT_NOTIFY_EMAILS = env_list(
 APPOINTMENT_RATE_LIMIT = env_rate("APPOINTMENT_RATE_LIMIT", "5/600")
 # For load tests that post from one address only; `check --deploy` warns while it is on.
 APPOINTMENT_RATE_LIMIT_OFF = env_bool("APPOINTMENT_RATE_LIMIT_OFF")
+# Searches a minute from one client address (0: no limit, as the benchmark's load
+# comes from one address).
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
 APPOINTMENT_MIN_FILL_SECONDS = env_int("APPOINTMENT_MIN_FILL_SECONDS", 3)
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 365)
 # The front desk's promise to call back, in weekday hours; later, a new request is

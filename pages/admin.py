@@ -13,7 +13,7 @@ class PageAdmin(PublishableAdmin):
     search_fields = ["title", "summary", "body"]
     ordering = ["path"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["preview", "created_at", "updated_at"]
+    readonly_fields = ["preview", "created_at", "updated_at", "wording_changed_at"]
     formfield_overrides = {
         models.ImageField: {"form_class": images.PictureFormField},
     }
@@ -26,7 +26,13 @@ class PageAdmin(PublishableAdmin):
             "Search engines",
             {"fields": ["seo_title", "meta_description"], "classes": ["collapse"]},
         ),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Record",
+            {
+                "fields": ["created_at", "updated_at", "wording_changed_at"],
+                "classes": ["collapse"],
+            },
+        ),
     ]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorField
 
@@ -61,6 +62,13 @@ class Page(Publishable):
         help_text="Put the page under another one: /about/insurance/ sits under About.",
     )
     path = models.CharField(max_length=300, unique=True, editable=False)
+    wording_changed_at = models.DateTimeField(
+        "wording last changed",
+        null=True,
+        editable=False,
+        help_text="Shown on legal pages as “Last updated”: moves when the title or "
+        "text changes, not when the page is moved, reordered or given a picture.",
+    )
     summary = models.TextField(
         max_length=300,
         blank=True,
@@ -124,9 +132,28 @@ class Page(Publishable):
         """
         self.body = rich_text.clean(self.body)
         self.path = self._path_under(self.parent)
+        if self._wording_changed():
+            self.wording_changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "wording_changed_at",
+                }
         with images.saving_picture(self, "share_image"):
             super().save(*args, **kwargs)
         self._move_subpages()
+
+    @property
+    def last_updated(self):
+        """When the wording last changed (for pages saved before it was kept, their
+        last save)."""
+        return self.wording_changed_at or self.updated_at
+
+    def _wording_changed(self) -> bool:
+        if self.pk is None:
+            return True
+        stored = Page.objects.filter(pk=self.pk).values_list("title", "body").first()
+        return stored != (self.title, self.body)
 
     def address_for(self, path: str) -> str:
         return reverse("pages:page", kwargs={"path": path})

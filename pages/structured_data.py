@@ -11,7 +11,7 @@ def page_data(page) -> dict:
         "@type": "WebPage",
         "url": settings.SITE_URL + page.get_absolute_url(),
         "name": page.title,
-        "dateModified": page.updated_at.isoformat(),
+        "dateModified": page.last_updated.isoformat(),
     }
     if description := page.meta_description or page.summary:
         web_page["description"] = description

@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.db import DatabaseError
 
 from readership import tally
+from readership.repeats import RecentViews
 from readership.rules import is_reading, source_of
 
 logger = logging.getLogger(__name__)
@@ -18,8 +19,9 @@ PAUSE_SECONDS = 5.0
 
 
 class ReadershipMiddleware:
-    """Count each view of a public page by a person (readership.rules), and, when
-    this process keeps the counts in its own memory, write them once a window."""
+    """Count each view of a public page by a person (readership.rules), once per
+    reader and page in half an hour (readership.repeats), and, when this process
+    keeps the counts in its own memory, write them once a window."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -28,6 +30,7 @@ class ReadershipMiddleware:
         self.pusher = None
         self.paused_until = 0.0
         self.flushed_window = None
+        self.recent = RecentViews(settings.READERSHIP_REPEAT_SECONDS)
 
     @cached_property
     def cache(self):
@@ -38,7 +41,11 @@ class ReadershipMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if settings.READERSHIP_COUNTING:
-            if is_reading(request, response) and len(request.path) <= 300:
+            if (
+                is_reading(request, response)
+                and len(request.path) <= 300
+                and self.recent.first_in_a_while(request)
+            ):
                 counted = tally.entry(tally.today(), request.path, *source_of(request))
                 with self.lock:
                     self.pending[counted] += 1

@@ -9,21 +9,17 @@ works without them.
 """
 
 import hashlib
-import logging
-import time
 
 from django.core.cache import cache
 
 from blog import search as articles_index
 from blog.models import Article
-from clinic_site.client import client_address
 from search import query as site_search
 
 MAX_LENGTH = 60
 MAX_SUGGESTIONS = 6
 KEEP_SECONDS = 60
 RATE_LIMIT = 120  # requests a minute from one client
-logger = logging.getLogger(__name__)
 
 
 def titles(query: str) -> list[dict]:
@@ -44,16 +40,3 @@ def titles(query: str) -> list[dict]:
         ]
         cache.set(key, found, KEEP_SECONDS)
     return found
-
-
-def is_limited(request) -> bool:
-    """Count this request, and say whether its client asked too often this minute."""
-    minute = int(time.time() // 60)
-    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"search-suggestions-rate:{minute}:{client}"  # no visitor address kept
-    try:
-        cache.add(key, 0, 120)
-        return cache.incr(key) > RATE_LIMIT
-    except Exception:  # the cache is down: suggestions go on without a limit
-        logger.warning("Search suggestion rate limit skipped: the cache did not answer")
-        return False

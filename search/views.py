@@ -1,6 +1,7 @@
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -11,6 +12,7 @@ from blog import search as articles_index
 from blog.models import Article
 from clinic.models import Location, Person
 from clinic.pagination import paginate
+from clinic_site.client import asks_too_often
 from pages.models import Page
 from search import query as site_search
 from search import suggestions as typing_suggestions
@@ -30,6 +32,12 @@ def search(request):
     found by a plain bounded scan of the same words.
     """
     query = request.GET.get("q", "").strip()[: articles_index.MAX_QUERY_LENGTH]
+    limit = settings.SEARCH_RATE_LIMIT
+    if query and limit and asks_too_often(request, "search", limit):
+        context = {"query": query, "rate_limited": True}
+        response = render(request, "search/results.html", context, status=429)
+        response["Retry-After"] = "60"
+        return response
     found = site_search.run(query)
     page = paginate(request, found.article_ids)
     cards = Article.objects.for_cards().in_bulk(page.items)
@@ -62,7 +70,7 @@ def search(request):
 @require_safe
 def suggestions(request):
     """Titles for what has been typed so far, as JSON, for the search box."""
-    if typing_suggestions.is_limited(request):
+    if asks_too_often(request, "search-suggestions", typing_suggestions.RATE_LIMIT):
         return JsonResponse({"error": "Too many requests."}, status=429)
     found = typing_suggestions.titles(request.GET.get("q", ""))
     response = JsonResponse({"suggestions": found})

@@ -14,6 +14,7 @@ from django.urls import reverse
 from clinic.models import Redirect
 from wordpress.fields import slug_from
 
+UPLOADS = "/wp-content/uploads/"
 PLAIN_LINKS = ("p", "page_id", "cat", "tag", "attachment_id", "author")
 SITE_FEEDS = ("/feed/", "/feed/rss2/", "/feed/atom/", "/rss/", "/comments/feed/")
 MAX_LENGTH = Redirect._meta.get_field("old_path").max_length
@@ -149,6 +150,11 @@ class OldAddresses:
         self.export = export
         self.warn = warn
         self.dry_run = dry_run
+        self._attachment_paths = {}  # file -> its attachments' old paths
+        for attachment_id, attachment in export.attachments.items():
+            self._attachment_paths.setdefault(attachment.file, []).extend(
+                export.attachment_paths.get(attachment_id, [])
+            )
 
     def keep(self, old: str, target=None, new_path: str = "") -> None:
         if not keep(old, target, new_path):
@@ -170,10 +176,17 @@ class OldAddresses:
         if article.is_public and post.date[:4].isdigit():
             for path in date_archives(post.date):
                 self.keep(path, new_path=reverse("blog:article_list"))
-        thumbnail_id = post.meta.get("_thumbnail_id")
-        if article.featured_image and not self.dry_run:
-            for path in self.export.attachment_paths.get(thumbnail_id, []):
-                self.keep(path, new_path=article.featured_image.url)
+        attachment = self.export.attachments.get(post.meta.get("_thumbnail_id", ""))
+        if attachment and article.featured_image and not self.dry_run:
+            self.upload(attachment.file, article.featured_image.url)
+
+    def upload(self, file: str, address: str) -> None:
+        """An upload ("2019/04/knee.jpg": a featured image, a picture in a body)
+        leads to `address`, its file here: its old file in every size, and its
+        attachment page."""
+        paths = [UPLOADS + file, *self._attachment_paths.get(file, [])]
+        for path in dict.fromkeys(paths):
+            self.keep(path, new_path=address)
 
     def author(self, login: str, person) -> None:
         """/author/<nicename>/ and /?author=<ID> lead to the byline, its feeds to

@@ -1,10 +1,14 @@
-"""Import a WordPress export (WXR 1.0-1.2): posts, their terms, authors and pictures.
+"""Import a WordPress export (WXR 1.0-1.2): posts, their terms, authors, pictures
+and comments, pages, and every old address.
 
 The file is read twice, streaming (wordpress/wxr.py), so it is never held whole in
 memory. The first pass writes nothing: it checks that the whole file is a well-formed
 export of a known version, and collects the little that posts refer to (author names,
-attachment files). The second pass imports the posts, in one transaction. Bodies are
-cleaned by Article.save(), by the same rules as the editor's.
+attachment files, categories). The second pass imports the posts, then the pages
+(wordpress/pages.py), in one transaction; the pictures of their bodies come into the
+picture library (wordpress/bodies.py). Bodies are cleaned by save(), by the same
+rules as the editor's. Last, links to posts and pages that came later in the file
+than the body linking to them are made to lead to their new addresses.
 """
 
 import hashlib
@@ -12,11 +16,8 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import reversion
-from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -25,14 +26,14 @@ from taggit.models import Tag
 from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
-from clinic.models import Person
-from wordpress import addresses, comments, history, links, media, pages, seo
+from clinic.models import Person, Picture
+from wordpress import addresses, bodies, comments, history, links, media, pages, seo
 from wordpress.fields import STATUSES, summary
 from wordpress.fields import slug_from as _slug
+from wordpress.pictures import MissingPicture, Uploads
 from wordpress.wxr import (
     Export,
     Post,
-    body_html,
     channel_children,
     read_post,
     scan,
@@ -44,6 +45,16 @@ KEPT = "changed on this site since the last import: kept"
 
 
 @dataclass
+class BodyNotes:
+    """What the import of one post's body could not carry over, for its editor."""
+
+    shortcodes: list[str] = field(default_factory=list)  # not understood: removed
+    missing_images: list[str] = field(default_factory=list)  # left out, and why
+    left_out: list[str] = field(default_factory=list)  # what the editor cannot hold
+    old_links: list[str] = field(default_factory=list)  # old-site links with no home
+
+
+@dataclass
 class Report:
     version: str = ""
     counts: Counter = field(default_factory=Counter)  # (kind, outcome) -> number
@@ -52,31 +63,34 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # edited here: left as they are
     booking_pages: list[str] = field(default_factory=list)
-    # article -> links in its body to old pages that lead nowhere now
-    unknown_links: dict[str, list[str]] = field(default_factory=dict)
+    bodies: dict[str, BodyNotes] = field(default_factory=dict)  # by post label
 
 
 def run(
     path: Path,
     media_dir: Path | None = None,
     dry_run: bool = False,
+    old_domains: tuple[str, ...] = (),
     permalinks: str | None = None,
     appointment_page: str | None = None,
     overwrite: bool = False,
 ) -> Report:
     """Import the export at `path` in one transaction, rolled back for a dry run.
 
-    `permalinks` is the old site's permalink structure, when the export's posts do
-    not show it (for the future address of a scheduled post). `appointment_page`
-    is the slug of the old booking page, when no form plugin's shortcode shows it.
-    Articles and pages edited here since the last import are kept, unless
-    `overwrite`.
+    `old_domains` are other domains the old site answered on: links in bodies to
+    them lead here too. `permalinks` is the old site's permalink structure, when
+    the export's posts do not show it (for the future address of a scheduled
+    post). `appointment_page` is the slug of the old booking page, when no form
+    plugin's shortcode shows it. Articles and pages edited here since the last
+    import are kept, unless `overwrite`.
     """
     export = scan(path)
     export.permalink_structure = permalinks or export.permalink_structure
     if media_dir:
-        media.check(media_dir, [file for file, _ in export.attachments.values()])
-    importer = Importer(export, media_dir, dry_run, overwrite)
+        media.check(
+            media_dir, [attachment.file for attachment in export.attachments.values()]
+        )
+    importer = Importer(export, media_dir, dry_run, old_domains, overwrite)
     page_importer = pages.PageImporter(importer, appointment_page)
     try:
         with transaction.atomic():
@@ -90,11 +104,11 @@ def run(
                             importer.import_post(post)
                 page_importer.import_pages()
                 importer.addresses.site_feeds()
-                importer.report.unknown_links = importer.links.leading_nowhere()
+            importer.link_to_later_items()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
-        importer.delete_stored_images()
+        importer.uploads.delete_stored()
         raise
     return importer.report
 
@@ -107,18 +121,21 @@ class Importer:
         export: Export,
         media_dir: Path | None,
         dry_run: bool,
+        old_domains: tuple[str, ...] = (),
         overwrite: bool = False,
     ):
         self.export = export
-        self.media_dir = media_dir.resolve() if media_dir else None
         self.dry_run = dry_run
         self.overwrite = overwrite
         self.addresses = addresses.OldAddresses(export, self._warn, dry_run)
-        self.links = links.OldLinks({urlsplit(export.link).netloc})
         self.report = Report(version=export.version)
-        self.stored_images: list[tuple[str, int]] = []  # (name, width)
+        self.uploads = Uploads(media_dir, dry_run, self.report.counts)
+        hosts = {links.host_name(address) for address in (export.site, *old_domains)}
+        self.on_old_site = links.on_old_site(hosts - {""})
         self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
+        # (article or page, WordPress ID, the state remembered, its body's notes)
+        self._later_links: list[tuple] = []
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
@@ -151,11 +168,9 @@ class Importer:
             with history.revision():
                 self._save(article, categories, tags)
             self.report.counts["articles", outcome] += 1
-        imported = self._image_state(article)
-        history.remember(article, post.wordpress_id, after | imported)
+        self.remember(article, post, after | self._image_state(article))
         self.addresses.post(article, post)
         comments.keep(article, post, self.report)
-        self.links.note(f"{article} ({article.get_absolute_url()})", post.content)
 
     def kept_as_edited(self, obj, state: dict) -> bool:
         """True, and reported, if the object was changed on this site since the
@@ -165,14 +180,34 @@ class Importer:
         self.report.kept.append(f"{obj} ({obj.get_absolute_url()})")
         return True
 
+    def remember(self, obj, post: Post, state: dict) -> None:
+        """Record what the import wrote to an article or page; the links of its body
+        with no home yet are tried again once everything is imported."""
+        history.remember(obj, post.wordpress_id, state)
+        notes = self.report.bodies.get(post.label)
+        if notes and notes.old_links:
+            self._later_links.append((obj, post.wordpress_id, state, notes))
+
     def _image_state(self, article: Article) -> dict:
         """The featured image as stored: replaced here, it counts as an edit."""
         return {"featured_image": article.featured_image.name or ""}
 
-    def delete_stored_images(self) -> None:
-        """Remove the pictures (and renditions) stored by an import that failed."""
-        for name, width in self.stored_images:
-            images.delete_stored(name, width)
+    def link_to_later_items(self) -> None:
+        """Old links with no home when their post or page was imported: what they
+        lead to may have come later in the file (pages come last). One lookup per
+        such body; a body that changes is a revision, and remembered as imported."""
+        for imported, wordpress_id, state, notes in self._later_links:
+            field = imported.rich_text_field
+            pending = set(notes.old_links)
+            stored = getattr(imported, field)
+            body, notes.old_links = links.rewrite(stored, pending.__contains__)
+            if body != stored:
+                # The links alone changed: no new words, pictures or dates. Saved,
+                # not updated, so that what listens to saves (cached pages) hears.
+                setattr(imported, field, body)
+                with history.revision():
+                    imported.save(update_fields=[field])
+                history.remember(imported, wordpress_id, state | {field: body})
 
     def _existing_article(self, post: Post) -> Article | None:
         """The article imported from this post before, by WordPress ID, then guid."""
@@ -233,9 +268,7 @@ class Importer:
         article.title = post.title[:200] or f"Untitled WordPress post {post.post_id}"
         base = _slug(post.name, article.title, max_length=200)
         article.slug = self._unique_slug(base or f"wordpress-{post.post_id}", article)
-        # Cleaned here too (save() cleans again, the same way) to compare with the
-        # stored body.
-        article.body = rich_text.clean(body_html(post.content))
+        article.body = self._body(post)
         article.summary = summary(post.excerpt, article.body)
         seo.fill(article, post, self._warn)
         article.author = self._author(post.creator)
@@ -258,6 +291,32 @@ class Importer:
         article.updated_at = modified or article.updated_at
         article.revised_at = modified or article.revised_at  # the best we know
 
+    def _body(self, post: Post) -> str:
+        """The content of a post or page as our rich text, cleaned as save() will
+        (to compare with the stored body), its links to the old site leading here;
+        what it could not carry over noted in the report."""
+        notes = self.report.bodies[post.label] = BodyNotes()
+
+        def picture(file: str, description: str) -> Picture | None:
+            try:
+                found = self.uploads.library_picture(file, description)
+            except MissingPicture as error:
+                self.report.missing_images += 1
+                notes.missing_images.append(str(error))
+                return None
+            if found is not None:
+                self.addresses.upload(file, found.image.url)
+            return found
+
+        converted = bodies.convert(
+            post.content, post.post_id, self.export.attachments, picture
+        )
+        notes.shortcodes, notes.left_out = converted.shortcodes, converted.left_out
+        body, notes.old_links = links.rewrite(
+            rich_text.clean(converted.html), self.on_old_site
+        )
+        return body
+
     def _save(self, article: Article, categories: list, tags: list) -> None:
         """Save the article and its terms; put back the WordPress dates (auto_now)."""
         new_image = (
@@ -267,7 +326,7 @@ class Importer:
         dates = {"created_at": article.created_at, "updated_at": article.updated_at}
         article.save()
         if new_image:
-            self.stored_images.append(
+            self.uploads.stored.append(
                 (article.featured_image.name, article.image_width)
             )
         if created:  # nothing to compare with: insert the links in two queries
@@ -358,17 +417,19 @@ class Importer:
         thumbnail_id = post.meta.get("_thumbnail_id")
         if not thumbnail_id:
             return False
-        if self.media_dir is None:
+        if self.uploads.folder is None:
             self.report.skipped["featured image (no --media-dir)"] += 1
             return False
         if thumbnail_id not in self.export.attachments:
             self._missing(post, f"attachment {thumbnail_id} is not in the export")
             return False
-        relative, alt = self.export.attachments[thumbnail_id]
-        picture = self._picture(post, relative)
-        if picture is None:
+        attachment = self.export.attachments[thumbnail_id]
+        try:
+            picture = self.uploads.file(attachment.file)
+        except MissingPicture as error:
+            self._missing(post, str(error))
             return False
-        article.featured_image_alt = alt[:250]
+        article.featured_image_alt = attachment.alt[:250]
         if article.featured_image and self._same_picture(article, picture):
             self.report.counts["images", "unchanged"] += 1
             return False
@@ -378,18 +439,6 @@ class Importer:
         if not self.dry_run:
             article.featured_image = picture
         return True
-
-    def _picture(self, post: Post, relative: str) -> ContentFile | None:
-        """The attachment's file under --media-dir, checked; None with a warning."""
-        path = (self.media_dir / relative).resolve()
-        if not path.is_relative_to(self.media_dir) or not path.is_file():
-            return self._missing(post, f"{relative!r} is not a file in --media-dir")
-        with path.open("rb") as file:
-            try:
-                images.validate_image(File(file, name=path.name))
-            except ValidationError as error:
-                return self._missing(post, f"{relative}: {error.messages[0]}")
-            return ContentFile(file.read(), name=path.name)
 
     def _same_picture(self, article: Article, picture: ContentFile) -> bool:
         # Re-encoding is deterministic: the same source gives the stored bytes.

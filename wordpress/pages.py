@@ -6,13 +6,13 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from clinic import dates, rich_text
+from clinic import dates
 from pages.addresses import reserved_segments
 from pages.models import Page
 from wordpress import addresses, history, seo
 from wordpress.fields import STATUSES, slug_from, summary
 from wordpress.models import Imported
-from wordpress.wxr import Post, body_html, wordpress_time
+from wordpress.wxr import Post, wordpress_time
 
 # The shortcodes and blocks of Contact Form 7, Gravity Forms, WPForms, Ninja Forms
 FORM_PLUGINS = re.compile(
@@ -93,7 +93,7 @@ class PageImporter:
                 self.report.counts["pages", "updated" if page.pk else "created"] += 1
                 with history.revision():
                     self._save(page)
-            history.remember(page, post.wordpress_id, self._state(page))
+            self.importer.remember(page, post, self._state(page))
         self.pages[post.post_id] = page
         for path in self._old_paths(post):
             self.importer.addresses.keep(path, page)
@@ -134,7 +134,7 @@ class PageImporter:
         page.parent = self.pages.get(post.parent)
         base = slug_from(post.name, page.title, max_length=SLUG_LENGTH)
         page.slug = self._free_slug(page, base or f"wordpress-{post.post_id}")
-        page.body = rich_text.clean(body_html(post.content))
+        page.body = self.importer._body(post)
         page.summary = summary(post.excerpt, page.body)
         seo.fill(page, post, self.importer._warn)
         page.position = min(int(post.menu_order or 0), POSITION_MAX)

@@ -24,14 +24,6 @@ OTHER_NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
 }
-_BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
-_BLOCK_TAG = re.compile(
-    r"<(?:p|div|h[1-6]|ul|ol|li|dl|blockquote|pre|table|figure|hr|section|article"
-    r"|aside|header|footer|nav|address|form)\b",
-    re.IGNORECASE,
-)
-_BOLD = re.compile(r"<(/?)b\b[^>]*>", re.IGNORECASE)
-_ITALIC = re.compile(r"<(/?)i\b[^>]*>", re.IGNORECASE)
 _POST_ID = re.compile(r"[0-9]{1,18}")
 
 
@@ -40,14 +32,24 @@ class WxrError(ValueError):
 
 
 @dataclass
+class Attachment:
+    """A file in the media library: its path under the uploads folder, and text."""
+
+    file: str  # "2019/04/knee.jpg"
+    alt: str
+    caption: str
+    parent: str  # the post it was uploaded to, or "0"
+
+
+@dataclass
 class Export:
     """What the first pass learns: the version, and what posts refer to."""
 
     version: str = ""
-    link: str = ""  # the old site's address
+    site: str = ""  # the channel's <link>: the old site's address
     author_names: dict[str, str] = field(default_factory=dict)  # login -> name
     author_ids: dict[str, str] = field(default_factory=dict)  # login -> user ID
-    attachments: dict[str, tuple[str, str]] = field(default_factory=dict)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by post ID
     # post ID -> the attachment's old paths: its page, its file and its sizes
     attachment_paths: dict[str, list[str]] = field(default_factory=dict)
     category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term ID
@@ -61,6 +63,7 @@ class Post:
 
     post_id: str
     post_type: str
+    parent: str
     status: str
     title: str
     link: str
@@ -77,7 +80,6 @@ class Post:
     terms: list[tuple[str, str, str]]  # (domain, nicename, name)
     meta: dict[str, str]
     comments: list["Comment"]
-    parent: str = "0"
     menu_order: str = "0"
     sticky: bool = False
     attachment_url: str = ""
@@ -104,16 +106,17 @@ class Comment:
 
 
 def scan(path: Path) -> Export:
-    """Check the whole file; collect author names and attachment files (no writes)."""
+    """Check the whole file; collect the site's address, author names and attachment
+    files (no writes)."""
     export = Export()
     for element in channel_children(path):
         name = _name(element.tag)
-        if name == "link":
-            export.link = (element.text or "").strip()
-        elif name == "wp:wxr_version":
+        if name == "wp:wxr_version":
             export.version = (element.text or "").strip()
             if export.version not in KNOWN_VERSIONS:
                 raise WxrError(f"Unknown WXR version {export.version!r}.")
+        elif name == "link":
+            export.site = (element.text or "").strip()
         elif name == "wp:author":
             author = _values(element)
             login = author["wp:author_login"]
@@ -127,11 +130,14 @@ def scan(path: Path) -> Export:
         elif name == "item":
             post = read_post(element)
             if post.post_type == "attachment":
-                alt = post.meta.get("_wp_attachment_image_alt") or post.title
-                file = post.meta.get("_wp_attached_file", "")
-                export.attachments[post.post_id] = (file, alt)
+                export.attachments[post.post_id] = Attachment(
+                    file=post.meta.get("_wp_attached_file", ""),
+                    alt=post.meta.get("_wp_attachment_image_alt") or post.title,
+                    caption=post.excerpt,
+                    parent=post.parent,
+                )
                 export.attachment_paths[post.post_id] = addresses.attachment_paths(
-                    post, export.link
+                    post, export.site
                 )
             elif export.permalink_structure is None and post.post_type == "post":
                 export.permalink_structure = addresses.permalink_structure_of(post)
@@ -205,6 +211,7 @@ def read_post(element) -> Post:
     return Post(
         post_id=values["wp:post_id"],
         post_type=values["wp:post_type"],
+        parent=values["wp:post_parent"] or "0",
         status=values["wp:status"],
         title=html.unescape(values["title"]),
         link=values["link"],
@@ -221,7 +228,6 @@ def read_post(element) -> Post:
         terms=terms,
         meta=meta,
         comments=comments,
-        parent=values["wp:post_parent"] or "0",
         menu_order=values["wp:menu_order"] or "0",
         sticky=values["wp:is_sticky"] == "1",
         attachment_url=values["wp:attachment_url"],
@@ -238,25 +244,6 @@ def _comment(element) -> Comment:
         text=values["wp:comment_content"],
         approved=values["wp:comment_approved"],
         kind=values["wp:comment_type"],
-    )
-
-
-def body_html(content: str) -> str:
-    """WordPress post content as editor HTML, still to be cleaned by Article.save()."""
-    content = _BLOCK_COMMENT.sub("", content).strip()
-    if not _BLOCK_TAG.search(content):
-        content = _paragraphs(content)
-    content = _BOLD.sub(r"<\1strong>", content)
-    return _ITALIC.sub(r"<\1em>", content)
-
-
-def _paragraphs(text: str) -> str:
-    """Like WordPress's wpautop: blank lines part paragraphs, a newline is a <br>."""
-    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
-    return "".join(
-        "<p>" + "<br>".join(paragraph.strip().splitlines()) + "</p>"
-        for paragraph in paragraphs
-        if paragraph.strip()
     )
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from appointments.dashboard import today_span
 from appointments.models import AccessRecord, AppointmentRequest, Notification
-from appointments.queue import response_cutoff
+from appointments.queue import overdue_condition, response_cutoff
 from conftest import post_change_form
 
 LIST = reverse("admin:appointments_appointmentrequest_changelist")
@@ -74,6 +74,40 @@ def test_the_response_time_counts_weekday_hours_in_the_clinic_s_time_zone(
         return datetime.fromisoformat(text).replace(tzinfo=clinic)
 
     assert response_cutoff(stamp(now)) == stamp(cutoff)
+
+
+def test_the_response_time_counts_the_days_the_request_s_location_is_open(
+    make_location, make_request
+):
+    clinic = ZoneInfo("America/New_York")
+    friday_afternoon = datetime(2026, 11, 20, 16, 0, tzinfo=clinic)
+    saturday_evening = friday_afternoon + timedelta(days=1, hours=1)
+    weekdays_only = make_location()
+    also_saturdays = make_location()
+    also_saturdays.opening_hours.create(weekday=5, opens="9:00", closes="13:00")
+    for location in (weekdays_only, also_saturdays):
+        request = make_request(location=location)
+        AppointmentRequest.objects.filter(pk=request.pk).update(
+            created_at=friday_afternoon
+        )
+    overdue = AppointmentRequest.objects.filter(overdue_condition(saturday_evening))
+    assert [request.location for request in overdue] == [also_saturdays]
+
+
+def test_a_holiday_closure_stops_the_clock(
+    client, front_desk, make_location, make_request, sign_in
+):
+    open_as_usual = make_location(name="Open as usual")
+    closed = make_location(name="Closed this week")
+    today = timezone.localdate()
+    closed.closures.create(
+        starts_on=today - timedelta(days=6), ends_on=today, label="Renovation"
+    )
+    make_request(location=open_as_usual, full_name="Una Waiting", age=timedelta(5))
+    make_request(location=closed, full_name="Ned Patient", age=timedelta(5))
+    sign_in(front_desk)
+    page = client.get(LIST, {"overdue": "yes"}).text
+    assert "Una Waiting" in page and "Ned Patient" not in page
 
 
 def test_the_response_time_is_a_setting(client, front_desk, make_request, sign_in):
@@ -458,9 +492,10 @@ def test_the_list_makes_the_same_queries_for_two_requests_or_twenty(
     sign_in(front_desk)
     client.get(LIST)  # the session settles
     # session, user, second-factor device, permissions (2); the filters' locations,
-    # physicians and articles; counts (filtered, all); the page of requests with
-    # what each row shows; the access record; the date bar (range, days)
-    with django_assert_num_queries(14):
+    # physicians and articles; counts (filtered, all); the locations' open days
+    # and closures; the page of requests with what each row shows; the access
+    # record; the date bar (range, days)
+    with django_assert_num_queries(16):
         assert client.get(LIST).status_code == 200
 
 

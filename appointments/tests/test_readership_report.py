@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from readership.models import PageViews, Source
-from readership.tests.conftest import BROWSER, later
+from readership.tests.conftest import later, reader
 
 REPORT = reverse("admin:readership")
 
@@ -227,8 +227,8 @@ def test_views_counted_on_the_site_reach_the_report(
     from readership import tally
 
     article = make_article(title="Frozen shoulder")
-    for _ in range(4):
-        client.get(article.get_absolute_url(), **BROWSER)
+    for n in range(4):  # four readers
+        client.get(article.get_absolute_url(), **reader(n))
     make_request(source_article=article)
     tally.flush(now=later())
     sign_in(administrator)

@@ -264,9 +264,13 @@ def test_views_on_a_and_b_add_up_exactly_written_by_two_workers(site):
         "Firefox/133.0",
         "Accept": "text/html",
     }
+    readers = iter(range(12))  # each its own address: a reader again counts once
     for server, views in ((a, 7), (b, 5)):
         for _ in range(views):
-            status, _, _ = Browser().request(f"{server.url}/locations/", headers=reader)
+            headers = reader | {"X-Forwarded-For": f"198.51.100.{next(readers)}"}
+            status, _, _ = Browser().request(
+                f"{server.url}/locations/", headers=headers
+            )
             assert status == 200
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and views_of(env, "/locations/") < 12:

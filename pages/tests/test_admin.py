@@ -1,5 +1,6 @@
 """Editors write, schedule, preview, publish, rename and restore pages, as articles."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -227,3 +228,32 @@ def test_restoring_an_older_address_brings_the_subpages_back_and_keeps_redirects
     ]:
         response = visitor.get(old)
         assert (response.status_code, response["Location"]) == (301, new)
+
+
+def test_a_legal_page_s_last_updated_moves_with_its_wording_only(
+    editor_client, make_page, page_form
+):
+    notice = make_page(
+        slug="insurance", kind="privacy", body="<p>We keep your records safe.</p>"
+    )
+    long_ago = timezone.now() - timedelta(days=400)
+    Page.objects.filter(pk=notice.pk).update(wording_changed_at=long_ago)
+    unchanged = page_form(
+        kind="privacy",
+        body="<p>We keep your records safe.</p>",
+        title=notice.title,
+        status="published",
+        **publish_time(notice.published_at),
+    )
+
+    def last_updated():
+        page = Client().get("/insurance/").content.decode()
+        return re.search(r'Last updated <time datetime="([0-9-]+)"', page)[1]
+
+    editor_client.post(change_url(notice), unchanged | {"position": "3"})
+    assert last_updated() == f"{timezone.localtime(long_ago):%Y-%m-%d}"
+    editor_client.post(
+        change_url(notice),
+        unchanged | {"body": "<p>We keep them safe for 7 years.</p>"},
+    )
+    assert last_updated() == f"{timezone.localdate():%Y-%m-%d}"

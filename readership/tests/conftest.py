@@ -13,6 +13,12 @@ BROWSER = {
 }
 
 
+def reader(n: int) -> dict:
+    """The browser of the n-th of several readers, each at its own address (the
+    same reader opening a page again soon counts once: readership.repeats)."""
+    return BROWSER | {"REMOTE_ADDR": f"198.51.100.{n}"}
+
+
 def later() -> float:
     """A moment when every window open now has closed."""
     return time.time() + 2 * settings.READERSHIP_BATCH_SECONDS + tally.GRACE_SECONDS

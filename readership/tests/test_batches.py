@@ -17,13 +17,13 @@ from django.urls import reverse
 
 from readership import middleware, tally
 from readership.models import Batches, PageViews, Source
-from readership.tests.conftest import BROWSER, later
+from readership.tests.conftest import BROWSER, later, reader
 
 
 def test_writing_twice_does_not_count_twice(client, make_article, write_counts):
     path = make_article().get_absolute_url()
-    client.get(path, **BROWSER)
-    client.get(path, **BROWSER)
+    client.get(path, **reader(1))
+    client.get(path, **reader(2))
     assert write_counts() == 2
     assert write_counts() == 0
     call_command("flush_readership")
@@ -32,10 +32,10 @@ def test_writing_twice_does_not_count_twice(client, make_article, write_counts):
 
 def test_a_later_batch_adds_to_the_same_days_row(client, make_article, write_counts):
     path = make_article().get_absolute_url()
-    client.get(path, **BROWSER)
+    client.get(path, **reader(1))
     write_counts()
     Batches.objects.update(written_through=0)  # as if this window were still open
-    client.get(path, **BROWSER)
+    client.get(path, **reader(2))
     write_counts()
     assert PageViews.objects.get(path=path).views == 2
 
@@ -59,14 +59,14 @@ def test_sources_come_from_the_referrers_host_and_articles_lead_to_the_form(
         "https://www.arthritis.example/links?patient=ann": Source.OTHER_SITE,
         "http://testserver/blog/": Source.INTERNAL,
     }
-    for referrer in referrers:
-        client.get(path, HTTP_REFERER=referrer, **BROWSER)
-    client.get(path + "?utm_medium=email", **BROWSER)
+    for n, referrer in enumerate(referrers):
+        client.get(path, HTTP_REFERER=referrer, **reader(n))
+    client.get(path + "?utm_medium=email", **reader(len(referrers)))
     form = reverse("appointments:request")
     client.get(
         f"{form}?article={article.slug}",
         HTTP_REFERER=f"http://testserver{path}",
-        **BROWSER,
+        **reader(0),
     )
     write_counts()
     by_source = dict(PageViews.objects.filter(path=path).values_list("source", "views"))
@@ -117,8 +117,8 @@ def test_made_up_referrers_to_the_form_make_no_counters_of_their_own(
         "/blog/",
         "/secret-made-up/",
     ]
-    for referrer in referrers:
-        client.get(form, HTTP_REFERER=f"http://testserver{referrer}", **BROWSER)
+    for n, referrer in enumerate(referrers):
+        client.get(form, HTTP_REFERER=f"http://testserver{referrer}", **reader(n))
     window = tally.window_of(time.time())
     waiting, _keys = tally._gather(caches["readership"], range(window - 1, window + 1))
     assert [came_from for *_rest, came_from in waiting] == [""]
@@ -188,13 +188,13 @@ def test_without_redis_the_web_process_writes_its_counts_once_a_window(
 ):
     settings.READERSHIP_FLUSH_INLINE = True
     path = make_article().get_absolute_url()
-    client.get(path, **BROWSER)
-    client.get(path, **BROWSER)
+    client.get(path, **reader(1))
+    client.get(path, **reader(2))
     assert not PageViews.objects.exists()  # their window is still open
     clock = SimpleNamespace(time=later, monotonic=time.monotonic)
     monkeypatch.setattr(tally, "time", clock)
     monkeypatch.setattr(middleware, "time", clock)
-    client.get(path, **BROWSER)  # the first view of a later window writes the others
+    client.get(path, **reader(3))  # the first view of a later window writes the others
     assert PageViews.objects.get(path=path).views == 2
 
 
@@ -203,8 +203,8 @@ def test_each_process_adds_up_its_views_and_pushes_them_beside_the_requests(
 ):
     settings.READERSHIP_PUSH_SECONDS = 0.05
     path = make_article().get_absolute_url()
-    for _ in range(3):
-        client.get(path, **BROWSER)
+    for n in range(3):
+        client.get(path, **reader(n))
     time.sleep(2)  # no request comes: the views reach the cache all the same
     write_counts()
     assert PageViews.objects.get(path=path).views == 3

@@ -1,11 +1,15 @@
 """Which views are counted, through the whole-page cache, and what is kept of them."""
 
+import time
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from readership import repeats
 from readership.models import PageViews, Source
-from readership.tests.conftest import BROWSER
+from readership.tests.conftest import BROWSER, reader
 
 
 def views_of(path, **filters) -> int:
@@ -14,13 +18,13 @@ def views_of(path, **filters) -> int:
     )
 
 
-def test_every_view_of_an_article_counts_cache_hits_included(
+def test_every_readers_view_of_an_article_counts_cache_hits_included(
     client, make_article, write_counts
 ):
     article = make_article()
     path = article.get_absolute_url()
-    for _ in range(3):
-        response = client.get(path, **BROWSER)
+    for n in range(3):
+        response = client.get(path, **reader(n))
         assert response.status_code == 200
     assert write_counts() == 3
     row = PageViews.objects.get(path=path)
@@ -29,8 +33,8 @@ def test_every_view_of_an_article_counts_cache_hits_included(
 
 def test_a_304_from_the_page_cache_counts(client, make_article, write_counts):
     path = make_article().get_absolute_url()
-    etag = client.get(path, **BROWSER)["ETag"]
-    again = client.get(path, HTTP_IF_NONE_MATCH=etag, **BROWSER)
+    etag = client.get(path, **reader(1))["ETag"]
+    again = client.get(path, HTTP_IF_NONE_MATCH=etag, **reader(2))
     assert again.status_code == 304
     write_counts()
     assert views_of(path) == 2
@@ -145,3 +149,29 @@ def test_the_request_confirmation_is_not_counted_its_address_holds_a_token(
     assert response.status_code == 200
     write_counts()
     assert not PageViews.objects.exists()
+
+
+def test_a_reader_opening_a_page_again_soon_counts_once(
+    client, make_article, write_counts, monkeypatch
+):
+    path = make_article().get_absolute_url()
+    for _ in range(20):  # reloads, or a script fetching it in a loop
+        client.get(path, **reader(1))
+    client.get(make_article().get_absolute_url(), **reader(1))
+    iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605"
+    # Another person behind the same address, on another browser:
+    client.get(path, **reader(1) | {"HTTP_USER_AGENT": iphone})
+    half_an_hour_on = time.monotonic() + settings.READERSHIP_REPEAT_SECONDS + 1
+    monkeypatch.setattr(repeats.time, "monotonic", lambda: half_an_hour_on)
+    client.get(path, **reader(1))
+    write_counts()
+    assert views_of(path) == 3
+
+
+def test_readers_remembered_are_bounded_oldest_forgotten_first(rf):
+    recent = repeats.RecentViews(seconds=60, capacity=3)
+    readers = [rf.get(f"/blog/{n}/", REMOTE_ADDR="198.51.100.1") for n in range(4)]
+    assert all(recent.first_in_a_while(request) for request in readers)
+    assert len(recent.expiry) == 3
+    assert recent.first_in_a_while(readers[0])  # forgotten to make room
+    assert not recent.first_in_a_while(readers[3])

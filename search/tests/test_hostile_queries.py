@@ -85,3 +85,17 @@ def test_unaccent_makes_no_quote_or_backslash_in_any_search_word(db):
         cursor.execute("SELECT unaccent(%s)", [words])
         unaccented = cursor.fetchone()[0]
     assert "'" not in unaccented and "\\" not in unaccented
+
+
+def test_a_client_searching_too_often_is_asked_to_wait(client, db, settings):
+    settings.SEARCH_RATE_LIMIT = 2
+    answers = [client.get("/search/", {"q": f"knee {n}"}) for n in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    waiting = answers[-1]
+    assert waiting["Retry-After"] == "60"
+    assert "wait a minute" in waiting.text and 'value="knee 2"' in waiting.text
+    assert (
+        client.get("/search/", {"q": "knee"}, REMOTE_ADDR="192.0.2.7").status_code
+        == 200
+    )
+    assert client.get("/search/").status_code == 200  # the empty form costs nothing

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from blog.models import Article
 from clinic.models import Redirect
-from wordpress.tests.test_import import attachment, item, run
-from wordpress.tests.test_pages import page
+from wordpress.tests.exports import attachment, item, page, run
 
 BLOG_CATEGORY = """
   <wp:category>

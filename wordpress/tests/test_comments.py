@@ -2,7 +2,7 @@
 
 from blog.models import Article
 from wordpress.models import Comment
-from wordpress.tests.test_import import item, run
+from wordpress.tests.exports import item, run
 
 LIST = "/admin/wordpress/comment/"
 

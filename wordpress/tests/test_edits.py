@@ -7,8 +7,7 @@ from reversion.models import Version
 from blog.models import Article
 from pages.models import Page
 from wordpress.history import COMMENT
-from wordpress.tests.test_import import item, run
-from wordpress.tests.test_pages import page
+from wordpress.tests.exports import item, page, run
 
 EDITED = "<p>Corrected here by the clinic.</p>"
 KEPT = "changed on this site since the last import: kept (--overwrite replaces them)"

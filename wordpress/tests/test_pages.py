@@ -2,17 +2,11 @@
 
 import pytest
 
+from blog.models import Article
 from pages.models import Page
-from wordpress.tests.test_import import item, run
+from wordpress.tests.exports import item, page, run
 
 FORM = "/appointments/request/"
-
-
-def page(post_id: int, name: str, parent: int = 0, **fields) -> str:
-    text = item(post_id, name=name, post_type="page", terms=(), **fields)
-    return text.replace(
-        "</wp:post_type>", f"</wp:post_type><wp:post_parent>{parent}</wp:post_parent>"
-    )
 
 
 def test_pages_are_imported_under_their_parents_with_their_status(client, db, export):
@@ -93,7 +87,7 @@ def test_the_booking_page_can_be_named(client, db, export):
     assert "(/appointments/) now leads to" in output
 
 
-def test_links_to_old_pages_that_were_not_imported_are_listed_per_article(db, export):
+def test_links_to_old_pages_lead_to_them_and_those_not_imported_are_listed(db, export):
     body = (
         '<p><a href="https://clinic.example/book-an-appointment/">Book</a>, '
         '<a href="/team/">our team</a>, <a href="https://clinic.example/about/">'
@@ -106,5 +100,28 @@ def test_links_to_old_pages_that_were_not_imported_are_listed_per_article(db, ex
             page(40, "book-an-appointment", content="[contact-form-7 id=1]"),
         )
     )
-    assert "links to old pages that were not imported:" in output
-    assert "    Muscle spasm (/blog/muscle-spasm/): /team/\n" in output
+    assert (
+        '    post 12 "Muscle spasm":\n'
+        "      links to the old site with no page here: /team/\n"
+    ) in output
+    article = Article.objects.get()
+    # Pages come after the posts: the links are made once they are imported.
+    assert f'<a href="{FORM}">Book</a>' in article.body
+    assert '<a href="/about/">about</a>' in article.body
+    assert '<a href="https://other.example/x/"' in article.body
+
+
+def test_a_page_s_body_is_converted_and_its_links_lead_here(db, export):
+    content = (
+        '<p><a href="https://clinic.example/muscle-spasm/">Spasms</a></p>'
+        '[caption id="x" width="300"]<img src="/wp-content/uploads/2019/04/gone.jpg" '
+        'alt="Gone"> A caption[/caption][unknown_shortcode]'
+    )
+    output = run(
+        export(page(30, "about", content=content), item(12, name="muscle-spasm"))
+    )
+    body = Page.objects.get().body
+    assert '<a href="/blog/muscle-spasm/">Spasms</a>' in body
+    assert "[" not in body
+    assert '    page 30 "Muscle spasm":\n' in output
+    assert "shortcodes not understood, removed: unknown_shortcode" in output

@@ -4,8 +4,7 @@ import pytest
 
 from blog.models import Article
 from pages.models import Page
-from wordpress.tests.test_import import item, run
-from wordpress.tests.test_pages import page
+from wordpress.tests.exports import item, page, run
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from blog.models import Article
-from wordpress.tests.test_import import assert_nothing_written, attachment, item, run
+from wordpress.tests.exports import attachment, item, run
+from wordpress.tests.test_import import assert_nothing_written
 
 
 @pytest.mark.parametrize("given", ["wp-content", "wordpress", "year", "month"])

@@ -21,7 +21,17 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--media-dir",
-            help="WordPress's uploads folder (wp-content/uploads): featured images.",
+            help="WordPress's uploads folder (wp-content/uploads): featured images "
+            "and the pictures in posts.",
+        )
+        parser.add_argument(
+            "--old-domain",
+            action="append",
+            default=[],
+            dest="old_domains",
+            metavar="DOMAIN",
+            help="Another domain the old site answered on (the export's own is "
+            "known): links to it are made to lead here. Repeat for each.",
         )
         parser.add_argument(
             "--permalinks",
@@ -47,7 +57,9 @@ class Command(BaseCommand):
             help="Check the file and report what would be imported; write nothing.",
         )
 
-    def handle(self, *, export, media_dir=None, dry_run=False, **options):
+    def handle(
+        self, *, export, media_dir=None, dry_run=False, old_domains=(), **options
+    ):
         export = Path(export)
         media_dir = Path(media_dir) if media_dir else None
         if not export.is_file():
@@ -59,6 +71,7 @@ class Command(BaseCommand):
                 export,
                 media_dir=media_dir,
                 dry_run=dry_run,
+                old_domains=tuple(old_domains),
                 permalinks=options["permalinks"],
                 appointment_page=options["appointment_page"],
                 overwrite=options["overwrite"],
@@ -103,12 +116,30 @@ class Command(BaseCommand):
             )
             for label in report.kept:
                 self.stdout.write(f"    {label}")
-        if report.unknown_links:
-            self.stdout.write("  links to old pages that were not imported:")
-            for article, paths in report.unknown_links.items():
-                self.stdout.write(f"    {article}: {', '.join(paths)}")
         self.stdout.write(f"  warnings: {len(report.warnings)}")
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"    {warning}"))
+        self.print_body_notes(report)
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
+
+    def print_body_notes(self, report: importer.Report) -> None:
+        """Per post, what its body lost on the way: for its editor to look at."""
+        lines = {
+            "shortcodes not understood, removed": lambda notes: notes.shortcodes,
+            "pictures left out": lambda notes: notes.missing_images,
+            "left out, the editor cannot hold it": lambda notes: notes.left_out,
+            "links to the old site with no page here": lambda notes: notes.old_links,
+        }
+        noted = {
+            label: notes
+            for label, notes in report.bodies.items()
+            if any(values(notes) for values in lines.values())
+        }
+        self.stdout.write(f"  bodies to look at: {len(noted)}")
+        for label, notes in noted.items():
+            self.stdout.write(f"    {label}:")
+            for title, values in lines.items():
+                if values(notes):
+                    listed = ", ".join(dict.fromkeys(values(notes)))
+                    self.stdout.write(self.style.WARNING(f"      {title}: {listed}"))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0009_picture_library'),
+        ('clinic', '0010_picture_wordpress_file'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
 
