@@ -1,4 +1,7 @@
 # make run   - set everything up and serve the demo site on http://127.0.0.1:8000/
+#              (no demo is added to a site with articles of its own)
+# make import WXR=export.xml MEDIA=wp-content/uploads - move in from WordPress
+#              (docs/wordpress-import.md); IMPORT_ARGS="--dry-run" and others pass on
 # make test  - lint, migrations check and the whole test suite
 # make bench - the speed benchmark (see docs/benchmark.md)
 # make mutate - break key rules one at a time: some test must notice each
@@ -13,7 +16,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check bench relevance browser-deps \
+.PHONY: install install-dev run import test pytest lint format check bench relevance browser-deps \
 	mutate screenshots lighthouse
 
 $(VENV)/.installed: requirements.txt
@@ -34,6 +37,12 @@ run: install
 	$(RUN_ENV) $(PY) manage.py seed_demo
 	@echo "The site: http://$(HOST):$(PORT)/   Staff area: http://$(HOST):$(PORT)/admin/"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+import:  # checks its arguments before installing anything
+	@test -n "$(WXR)" || { echo "Name the export: make import WXR=export.xml MEDIA=wp-content/uploads"; exit 2; }
+	@$(MAKE) --no-print-directory install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py import_wordpress "$(WXR)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(IMPORT_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -176,7 +176,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Redirect)
 class RedirectAdmin(admin.ModelAdmin):
-    list_display = ["old_path", "target"]
+    list_display = ["old_path", "target", "new_path"]
     list_select_related = ["content_type"]
     search_fields = ["old_path"]
 

@@ -2,6 +2,8 @@
 and old addresses kept working."""
 
 import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -576,18 +578,78 @@ class Person(models.Model):
         return images.sources(self.photo.name, self.photo_width, images.PORTRAIT_WIDTHS)
 
 
-class Redirect(models.Model):
-    """An old address of something published (a former slug, an imported permalink)."""
+class RedirectQuerySet(models.QuerySet):
+    def new_addresses(
+        self, paths: Iterable[str], public_only: bool = True
+    ) -> dict[str, str]:
+        """{old path: where it leads now} for those of `paths` that lead somewhere:
+        one indexed query, and one per kind of object they lead to, however many
+        paths. A path without its trailing slash finds the one with it, as
+        WordPress did. Unless `public_only` is False, something not public (a draft,
+        a scheduled article) is not revealed."""
+        paths = set(paths)
+        candidates = set(paths)
+        candidates.update(
+            path + "/" for path in paths if not path.endswith("/") and "?" not in path
+        )
+        leads = {}  # stored old path -> its address
+        targets = defaultdict(dict)  # model -> {object id: [old paths]}
+        for redirect in self.filter(old_path__in=candidates).select_related(
+            "content_type"
+        ):
+            if redirect.new_path:
+                leads[redirect.old_path] = redirect.new_path
+            elif model := redirect.content_type.model_class():
+                targets[model].setdefault(redirect.object_id, []).append(
+                    redirect.old_path
+                )
+        for model, by_id in targets.items():
+            for target in model._base_manager.filter(pk__in=by_id):
+                if not public_only or target.is_public:
+                    for old_path in by_id[target.pk]:
+                        leads[old_path] = target.get_absolute_url()
+        found = {path: leads.get(path) or leads.get(path + "/") for path in paths}
+        return {path: address for path, address in found.items() if address}
 
-    old_path = models.CharField(max_length=500, unique=True)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    def new_address(self, path: str) -> str | None:
+        """Where one old address leads now, or None (see `new_addresses`)."""
+        return self.new_addresses([path]).get(path)
+
+
+class Redirect(models.Model):
+    """An old address: of something published (a former slug, an imported
+    permalink), or of a place that has no object of its own (an imported feed, tag
+    archive or upload), given as `new_path`."""
+
+    old_path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="A path, with its query for WordPress's plain links (/?page_id=7).",
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
+    new_path = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Where it leads, when it does not lead to an article or page.",
+    )
+
+    objects = RedirectQuerySet.as_manager()
 
     class Meta:
         indexes = [
             models.Index(
                 fields=["content_type", "object_id"], name="redirect_target_idx"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(object_id__isnull=False) & Q(new_path=""))
+                | (Q(object_id__isnull=True) & ~Q(new_path="")),
+                name="redirect_has_one_target",
             )
         ]
 

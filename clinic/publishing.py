@@ -153,6 +153,7 @@ class Publishable(models.Model):
                 defaults={
                     "content_type": ContentType.objects.get_for_model(self),
                     "object_id": self.pk,
+                    "new_path": "",  # it led elsewhere (an imported feed): now here
                 },
             )
         Redirect.objects.filter(old_path=current).delete()

@@ -7,7 +7,7 @@ one query per kind, plus two for old addresses (clinic.Redirect).
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
@@ -63,7 +63,7 @@ def broken_links(body: str, base: str = "/") -> list[str]:
         missing.update(
             p for value, ps in by_value.items() if value not in found for p in ps
         )
-    missing -= _old_addresses_still_public(missing)
+    missing -= Redirect.objects.new_addresses(missing).keys()  # old, still public
     return [href for href, path in paths.items() if path in missing]
 
 
@@ -95,25 +95,3 @@ def _resolve(path: str):
         except Resolver404:
             continue
     return None
-
-
-def _old_addresses_still_public(paths: Iterable[str]) -> set[str]:
-    """Those paths that are old addresses of something public: one query, and
-    one more per kind of thing they lead to."""
-    paths = set(paths)
-    if not paths:
-        return set()
-    redirects = Redirect.objects.filter(old_path__in=paths).select_related(
-        "content_type"
-    )
-    targets = defaultdict(dict)  # model -> {object id: [old paths]}
-    for redirect in redirects:
-        model = redirect.content_type.model_class()
-        targets[model].setdefault(redirect.object_id, []).append(redirect.old_path)
-    working = set()
-    for model, by_id in targets.items():
-        public = (
-            model.objects.published().filter(pk__in=by_id).values_list("pk", flat=True)
-        )
-        working.update(path for pk in public for path in by_id[pk])
-    return working

@@ -70,6 +70,7 @@ ROLE_PERMISSIONS = {
             "view_synonym",
         ],
         "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
+        "wordpress": ["view_comment", "delete_comment"],
     },
     FRONT_DESK: {
         "appointments": [

@@ -19,6 +19,7 @@ from django.utils.html import escape
 from clinic import rich_text
 from clinic.models import Picture
 from wordpress import shortcodes
+from wordpress.addresses import UPLOADS
 from wordpress.wxr import Attachment
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
@@ -30,7 +31,6 @@ _BLOCK_TAG = re.compile(
 _URL_LINE = re.compile(r"^[ \t]*(https?://\S+)[ \t]*$", re.MULTILINE)
 _WP_IMAGE = re.compile(r"\bwp-image-([0-9]+)\b")
 _SIZED = re.compile(r"-(?:[0-9]+x[0-9]+|scaled)(?=\.\w+$)")  # knee-300x200.jpg
-UPLOADS = "/wp-content/uploads/"
 _PLAYERS = [
     (
         re.compile(

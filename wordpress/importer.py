@@ -1,34 +1,35 @@
-"""Import a WordPress export (WXR 1.0-1.2): posts, their terms, authors and pictures.
+"""Import a WordPress export (WXR 1.0-1.2): posts, their terms, authors, pictures
+and comments, pages, and every old address.
 
 The file is read twice, streaming (wordpress/wxr.py), so it is never held whole in
 memory. The first pass writes nothing: it checks that the whole file is a well-formed
 export of a known version, and collects the little that posts refer to (author names,
-attachment files). The second pass imports the posts, in one transaction; their
-pictures come into the picture library (wordpress/bodies.py). Bodies are cleaned by
-Article.save(), by the same rules as the editor's. Last, links to posts that came
-later in the file than the post linking to them are made to lead to their articles.
+attachment files, categories). The second pass imports the posts, then the pages
+(wordpress/pages.py), in one transaction; the pictures of their bodies come into the
+picture library (wordpress/bodies.py). Bodies are cleaned by save(), by the same
+rules as the editor's. Last, links to posts and pages that came later in the file
+than the body linking to them are made to lead to their new addresses.
 """
 
 import hashlib
 import html
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
+import reversion
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils.html import strip_tags
-from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 
 from blog import search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
-from clinic.models import Person, Picture, Redirect
-from wordpress import bodies, links
+from clinic.models import Person, Picture
+from wordpress import addresses, bodies, comments, history, links, media, pages, seo
+from wordpress.fields import STATUSES, summary
+from wordpress.fields import slug_from as _slug
 from wordpress.pictures import MissingPicture, Uploads
 from wordpress.wxr import (
     Export,
@@ -39,18 +40,8 @@ from wordpress.wxr import (
     wordpress_time,
 )
 
-STATUSES = {
-    "publish": Article.Status.PUBLISHED,
-    "future": Article.Status.PUBLISHED,  # with its future date: scheduled
-    "draft": Article.Status.DRAFT,
-    "pending": Article.Status.DRAFT,
-    "private": Article.Status.DRAFT,
-}
-KINDS = ("categories", "tags", "authors", "articles", "images")
-SUMMARY_WORDS = 40
-SUMMARY_LENGTH = Article._meta.get_field("summary").max_length
-DESCRIPTION_LENGTH = Article._meta.get_field("meta_description").max_length
-_SLUG_SEPARATOR = re.compile(r"[.@]+")
+KINDS = ("categories", "tags", "authors", "articles", "pages", "images", "comments")
+KEPT = "changed on this site since the last import: kept"
 
 
 @dataclass
@@ -70,6 +61,8 @@ class Report:
     skipped: Counter = field(default_factory=Counter)  # post type, or "comment"
     missing_images: int = 0
     warnings: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # edited here: left as they are
+    booking_pages: list[str] = field(default_factory=list)
     bodies: dict[str, BodyNotes] = field(default_factory=dict)  # by post label
 
 
@@ -78,41 +71,46 @@ def run(
     media_dir: Path | None = None,
     dry_run: bool = False,
     old_domains: tuple[str, ...] = (),
+    permalinks: str | None = None,
+    appointment_page: str | None = None,
+    overwrite: bool = False,
 ) -> Report:
-    """Import the export at `path` in one transaction, rolled back for a dry run."""
-    importer = Importer(scan(path), media_dir, dry_run, old_domains)
+    """Import the export at `path` in one transaction, rolled back for a dry run.
+
+    `old_domains` are other domains the old site answered on: links in bodies to
+    them lead here too. `permalinks` is the old site's permalink structure, when
+    the export's posts do not show it (for the future address of a scheduled
+    post). `appointment_page` is the slug of the old booking page, when no form
+    plugin's shortcode shows it. Articles and pages edited here since the last
+    import are kept, unless `overwrite`.
+    """
+    export = scan(path)
+    export.permalink_structure = permalinks or export.permalink_structure
+    if media_dir:
+        media.check(
+            media_dir, [attachment.file for attachment in export.attachments.values()]
+        )
+    importer = Importer(export, media_dir, dry_run, old_domains, overwrite)
+    page_importer = pages.PageImporter(importer, appointment_page)
     try:
         with transaction.atomic():
             with search.deferred_indexing():
                 for element in channel_children(path):
                     if element.tag == "item":
-                        importer.import_post(read_post(element))
-            importer.link_to_later_posts()
+                        post = read_post(element)
+                        if post.post_type == "page":
+                            page_importer.add(post)
+                        else:
+                            importer.import_post(post)
+                page_importer.import_pages()
+                importer.addresses.site_feeds()
+            importer.link_to_later_items()
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
         importer.uploads.delete_stored()
         raise
     return importer.report
-
-
-def summary(excerpt: str, body: str) -> str:
-    """The excerpt as plain text, else the body's first words; within the limit."""
-    text = _plain_text(excerpt) or Truncator(_plain_text(body)).words(SUMMARY_WORDS)
-    return Truncator(text).chars(SUMMARY_LENGTH)
-
-
-def _plain_text(markup: str) -> str:
-    return " ".join(html.unescape(strip_tags(markup)).split())
-
-
-def _slug(*candidates: str, max_length: int) -> str:
-    """The first candidate that makes a usable ASCII slug ("" if none does)."""
-    for candidate in candidates:
-        words = _SLUG_SEPARATOR.sub("-", unquote(candidate))  # as WordPress: a.b is a-b
-        if slug := slugify(words)[:max_length].strip("-"):
-            return slug
-    return ""
 
 
 class Importer:
@@ -124,32 +122,41 @@ class Importer:
         media_dir: Path | None,
         dry_run: bool,
         old_domains: tuple[str, ...] = (),
+        overwrite: bool = False,
     ):
         self.export = export
         self.dry_run = dry_run
+        self.overwrite = overwrite
+        self.addresses = addresses.OldAddresses(export, self._warn, dry_run)
         self.report = Report(version=export.version)
         self.uploads = Uploads(media_dir, dry_run, self.report.counts)
         hosts = {links.host_name(address) for address in (export.site, *old_domains)}
         self.on_old_site = links.on_old_site(hosts - {""})
         self._authors: dict[str, Person] = {}
         self._terms: dict[tuple, Category | Tag] = {}
-        self._later_links: list[tuple[Article, BodyNotes]] = []
+        # (article or page, WordPress ID, the state remembered, its body's notes)
+        self._later_links: list[tuple] = []
 
     def import_post(self, post: Post) -> None:
         """Create or update the article of a post; count anything else as skipped."""
-        self.report.skipped["comment"] += post.comments
         status = STATUSES.get(post.status)
         if post.post_type != "post" or status is None or post.wordpress_id is None:
             what = (
                 f"post ({post.status})" if post.post_type == "post" else post.post_type
             )
             self.report.skipped[what] += 1
+            self.report.skipped["comment"] += len(post.comments)
             return
         if post.password and status == Article.Status.PUBLISHED:
             self._warn(f"{post.label} has a password: imported as a draft.")
             status = Article.Status.DRAFT
         article = self._existing_article(post) or Article()
-        before = self._state(article, *self._stored_terms(article))
+        stored_terms = self._stored_terms(article)
+        before = self._state(article, *stored_terms)
+        if self.kept_as_edited(article, before | self._image_state(article)):
+            self.addresses.post(article, post)
+            comments.keep(article, post, self.report)
+            return
         self._fill(article, post, status)
         categories, tags = self._post_terms(post)
         image_changed = self._set_featured_image(article, post)
@@ -158,17 +165,38 @@ class Importer:
             self.report.counts["articles", "unchanged"] += 1
         else:
             outcome = "updated" if article.pk else "created"
-            self._save(article, categories, tags)
+            with history.revision():
+                self._save(article, categories, tags)
             self.report.counts["articles", outcome] += 1
-        self._keep_old_path(article, post.link)
-        notes = self.report.bodies[post.label]
-        if notes.old_links:
-            self._later_links.append((article, notes))
+        self.remember(article, post, after | self._image_state(article))
+        self.addresses.post(article, post)
+        comments.keep(article, post, self.report)
 
-    def link_to_later_posts(self) -> None:
-        """Old links with no home when their post was imported: what they lead to
-        may have come later in the file. One lookup per such body."""
-        for imported, notes in self._later_links:
+    def kept_as_edited(self, obj, state: dict) -> bool:
+        """True, and reported, if the object was changed on this site since the
+        import wrote it and may not be overwritten."""
+        if obj.pk is None or self.overwrite or not history.edited_here(obj, state):
+            return False
+        self.report.kept.append(f"{obj} ({obj.get_absolute_url()})")
+        return True
+
+    def remember(self, obj, post: Post, state: dict) -> None:
+        """Record what the import wrote to an article or page; the links of its body
+        with no home yet are tried again once everything is imported."""
+        history.remember(obj, post.wordpress_id, state)
+        notes = self.report.bodies.get(post.label)
+        if notes and notes.old_links:
+            self._later_links.append((obj, post.wordpress_id, state, notes))
+
+    def _image_state(self, article: Article) -> dict:
+        """The featured image as stored: replaced here, it counts as an edit."""
+        return {"featured_image": article.featured_image.name or ""}
+
+    def link_to_later_items(self) -> None:
+        """Old links with no home when their post or page was imported: what they
+        lead to may have come later in the file (pages come last). One lookup per
+        such body; a body that changes is a revision, and remembered as imported."""
+        for imported, wordpress_id, state, notes in self._later_links:
             field = imported.rich_text_field
             pending = set(notes.old_links)
             stored = getattr(imported, field)
@@ -177,7 +205,9 @@ class Importer:
                 # The links alone changed: no new words, pictures or dates. Saved,
                 # not updated, so that what listens to saves (cached pages) hears.
                 setattr(imported, field, body)
-                imported.save(update_fields=[field])
+                with history.revision():
+                    imported.save(update_fields=[field])
+                history.remember(imported, wordpress_id, state | {field: body})
 
     def _existing_article(self, post: Post) -> Article | None:
         """The article imported from this post before, by WordPress ID, then guid."""
@@ -197,6 +227,7 @@ class Importer:
             "slug",
             "summary",
             "body",
+            "seo_title",
             "meta_description",
             "author_id",
             "status",
@@ -222,6 +253,8 @@ class Importer:
             for domain, slug, name in post.terms
             if domain == "category"
         ]
+        if post.sticky:  # WordPress pins it to the top of the blog: here, Featured
+            categories.append(self._category("featured", "Featured"))
         tags = [
             self._tag(slug, name)
             for domain, slug, name in post.terms
@@ -237,8 +270,7 @@ class Importer:
         article.slug = self._unique_slug(base or f"wordpress-{post.post_id}", article)
         article.body = self._body(post)
         article.summary = summary(post.excerpt, article.body)
-        description = _plain_text(post.meta.get("_yoast_wpseo_metadesc", ""))
-        article.meta_description = Truncator(description).chars(DESCRIPTION_LENGTH)
+        seo.fill(article, post, self._warn)
         article.author = self._author(post.creator)
         written = wordpress_time(post.date_gmt, post.date)
         if written and not dates.in_range(written):
@@ -260,17 +292,21 @@ class Importer:
         article.revised_at = modified or article.revised_at  # the best we know
 
     def _body(self, post: Post) -> str:
-        """The post's content as our rich text, cleaned as save() will (to compare
-        with the stored body), its links to the old site leading here."""
+        """The content of a post or page as our rich text, cleaned as save() will
+        (to compare with the stored body), its links to the old site leading here;
+        what it could not carry over noted in the report."""
         notes = self.report.bodies[post.label] = BodyNotes()
 
         def picture(file: str, description: str) -> Picture | None:
             try:
-                return self.uploads.library_picture(file, description)
+                found = self.uploads.library_picture(file, description)
             except MissingPicture as error:
                 self.report.missing_images += 1
                 notes.missing_images.append(str(error))
                 return None
+            if found is not None:
+                self.addresses.upload(file, found.image.url)
+            return found
 
         converted = bodies.convert(
             post.content, post.post_id, self.export.attachments, picture
@@ -308,6 +344,14 @@ class Importer:
             article.tags.set(tags)
         dates = {name: value for name, value in dates.items() if value}
         Article.objects.filter(pk=article.pk).update(**dates)
+        self.revise(article, dates)
+
+    def revise(self, obj, dates: dict) -> None:
+        """Put the dates written past save() back on the object, and make the
+        revision show it as saved."""
+        for name, value in dates.items():
+            setattr(obj, name, value)
+        reversion.add_to_revision(obj)
 
     def _unique_slug(self, base: str, article: Article) -> str:
         slug, number = base, 2
@@ -326,14 +370,25 @@ class Importer:
             )
             self._count("authors", created)
             self._authors[login] = author
+            self.addresses.author(login, author)
         return self._authors[login]
 
     def _category(self, nicename: str, name: str) -> Category:
-        """The category of this slug (Blog, Featured, News...) or name, or a new one."""
-        return self._term(Category, "categories", nicename, name, max_length=80)
+        """The category of this slug (Blog, Featured, News...) or name, or a new one;
+        its archives lead to it."""
+        key = ("categories", nicename, name)
+        if key not in self._terms:
+            category = self._term(Category, "categories", nicename, name, 80)
+            self.addresses.category(nicename, category)
+        return self._terms[key]
 
     def _tag(self, nicename: str, name: str) -> Tag:
-        return self._term(Tag, "tags", nicename, name, max_length=100)
+        """The tag of this slug or name, or a new one; its archives lead to it."""
+        key = ("tags", nicename, name)
+        if key not in self._terms:
+            tag = self._term(Tag, "tags", nicename, name, max_length=100)
+            self.addresses.tag(nicename, tag)
+        return self._terms[key]
 
     def _term(self, model, kind: str, nicename: str, name: str, max_length: int):
         """A category or tag found by slug, then name; created if new."""
@@ -396,21 +451,6 @@ class Importer:
     def _missing(self, post: Post, reason: str) -> None:
         self.report.missing_images += 1
         self._warn(f"{post.label}: no featured image, {reason}.")
-
-    def _keep_old_path(self, article: Article, link: str) -> None:
-        """Make the post's WordPress permalink redirect to the article."""
-        path = unquote(urlsplit(link).path)
-        if path in ("", "/") or path == article.get_absolute_url():
-            return
-        if len(path) > Redirect._meta.get_field("old_path").max_length:
-            self._warn(f"{path} is too long to keep as an old address.")
-            return
-        Redirect.objects.bulk_create(  # one upsert, where update_or_create takes five
-            [Redirect(old_path=path, target=article)],
-            update_conflicts=True,
-            unique_fields=["old_path"],
-            update_fields=["content_type", "object_id"],
-        )
 
     def _warn_out_of_range(self, post: Post, what: str, moment, outcome: str) -> None:
         years = f"{dates.EARLIEST.year} to {dates.LATEST.year}"

@@ -1,30 +1,20 @@
-import re
-
 from django.http import HttpResponsePermanentRedirect
 
-from blog.models import Article
-
-_WORDPRESS_ID = re.compile(r"[0-9]{1,18}")  # fits a bigint column
+from clinic.models import Redirect
+from wordpress import addresses
 
 
 class WordPressLinkMiddleware:
-    """Send WordPress's plain link to a post, /?p=<post ID>, to its article."""
+    """Send WordPress's plain links (/?p=12, /?page_id=7, /?cat=3, /?tag=knee) to
+    their new address: kept as old addresses by the import, path and query."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == "/" and "p" in request.GET:
-            article = self._wordpress_article(request)
-            if article is not None:
-                return HttpResponsePermanentRedirect(article.get_absolute_url())
+        if request.path == "/" and request.method in ("GET", "HEAD"):
+            old_path = addresses.plain_link(request.GET)
+            address = old_path and Redirect.objects.new_address(old_path)
+            if address:
+                return HttpResponsePermanentRedirect(address)
         return self.get_response(request)
-
-    def _wordpress_article(self, request) -> Article | None:
-        """The public article imported from WordPress post ?p=<ID>, if any (a query)."""
-        post_id = request.GET["p"]
-        if request.method not in ("GET", "HEAD") or not _WORDPRESS_ID.fullmatch(
-            post_id
-        ):
-            return None
-        return Article.objects.published().filter(wordpress_id=int(post_id)).first()

@@ -16,6 +16,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils import timezone
 
+from wordpress import addresses
+
 KNOWN_VERSIONS = ("1.0", "1.1", "1.2")
 WP_NAMESPACE = "http://wordpress.org/export/"  # then the version: "1.2/"
 OTHER_NAMESPACES = {
@@ -46,7 +48,13 @@ class Export:
     version: str = ""
     site: str = ""  # the channel's <link>: the old site's address
     author_names: dict[str, str] = field(default_factory=dict)  # login -> name
+    author_ids: dict[str, str] = field(default_factory=dict)  # login -> user ID
     attachments: dict[str, Attachment] = field(default_factory=dict)  # by post ID
+    # post ID -> the attachment's old paths: its page, its file and its sizes
+    attachment_paths: dict[str, list[str]] = field(default_factory=dict)
+    category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term ID
+    category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its
+    permalink_structure: str | None = None  # "/%year%/%monthnum%/%postname%/"
 
 
 @dataclass
@@ -71,7 +79,10 @@ class Post:
     password: str
     terms: list[tuple[str, str, str]]  # (domain, nicename, name)
     meta: dict[str, str]
-    comments: int
+    comments: list["Comment"]
+    menu_order: str = "0"
+    sticky: bool = False
+    attachment_url: str = ""
 
     @property
     def wordpress_id(self) -> int | None:
@@ -80,7 +91,18 @@ class Post:
 
     @property
     def label(self) -> str:
-        return f'post {self.post_id} "{self.title}"'
+        return f'{self.post_type or "post"} {self.post_id} "{self.title}"'
+
+
+@dataclass
+class Comment:
+    comment_id: str
+    author: str
+    date_gmt: str
+    date: str
+    text: str
+    approved: str  # "1", "0", "spam", "trash"
+    kind: str  # "" or "comment" for a comment; "pingback", "trackback"
 
 
 def scan(path: Path) -> Export:
@@ -99,6 +121,12 @@ def scan(path: Path) -> Export:
             author = _values(element)
             login = author["wp:author_login"]
             export.author_names[login] = author["wp:author_display_name"]
+            export.author_ids[login] = author["wp:author_id"]
+        elif name == "wp:category":
+            category = _values(element)
+            nicename = category["wp:category_nicename"]
+            export.category_ids[nicename] = category["wp:term_id"]
+            export.category_parents[nicename] = category["wp:category_parent"]
         elif name == "item":
             post = read_post(element)
             if post.post_type == "attachment":
@@ -108,6 +136,11 @@ def scan(path: Path) -> Export:
                     caption=post.excerpt,
                     parent=post.parent,
                 )
+                export.attachment_paths[post.post_id] = addresses.attachment_paths(
+                    post, export.site
+                )
+            elif export.permalink_structure is None and post.post_type == "post":
+                export.permalink_structure = addresses.permalink_structure_of(post)
     if not export.version:
         raise WxrError("This is not a WordPress export (no wp:wxr_version).")
     return export
@@ -162,7 +195,7 @@ def _values(element) -> defaultdict[str, str]:
 
 
 def read_post(element) -> Post:
-    values, terms, meta, comments = defaultdict(str), [], {}, 0
+    values, terms, meta, comments = defaultdict(str), [], {}, []
     for child in element:
         name = _name(child.tag)
         if name == "category" and child.get("domain"):
@@ -172,13 +205,13 @@ def read_post(element) -> Post:
             pair = _values(child)
             meta[pair["wp:meta_key"]] = pair["wp:meta_value"]
         elif name == "wp:comment":
-            comments += 1
+            comments.append(_comment(child))
         else:
             values[name] = (child.text or "").strip()
     return Post(
         post_id=values["wp:post_id"],
         post_type=values["wp:post_type"],
-        parent=values["wp:post_parent"],
+        parent=values["wp:post_parent"] or "0",
         status=values["wp:status"],
         title=html.unescape(values["title"]),
         link=values["link"],
@@ -195,6 +228,22 @@ def read_post(element) -> Post:
         terms=terms,
         meta=meta,
         comments=comments,
+        menu_order=values["wp:menu_order"] or "0",
+        sticky=values["wp:is_sticky"] == "1",
+        attachment_url=values["wp:attachment_url"],
+    )
+
+
+def _comment(element) -> Comment:
+    values = _values(element)
+    return Comment(
+        comment_id=values["wp:comment_id"],
+        author=html.unescape(values["wp:comment_author"]),
+        date_gmt=values["wp:comment_date_gmt"],
+        date=values["wp:comment_date"],
+        text=values["wp:comment_content"],
+        approved=values["wp:comment_approved"],
+        kind=values["wp:comment_type"],
     )
 
 

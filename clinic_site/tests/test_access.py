@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from appointments.models import AccessRecord, Notification
 from clinic.models import Picture, Redirect, Specialty
 from conftest import jpeg_upload
+from wordpress.models import Comment
 
 EVERYTHING = {"list", "add", "change", "history", "delete"}
 READ = {"list", "change", "history"}
@@ -34,6 +35,7 @@ EDITOR = {
     "pages.page": EVERYTHING,
     "search.synonym": EVERYTHING,
     "taggit.tag": EVERYTHING,
+    "wordpress.comment": READ | {"delete"},  # with its article, or on request
 }
 FRONT_DESK = {
     "appointments.appointmentrequest": READ,
@@ -48,6 +50,7 @@ NEVER = {
     "axes.accessattempt": {"add"},  # sign-in records are made by sign-ins only
     "axes.accesslog": {"add"},
     "axes.accessfailurelog": {"add"},
+    "wordpress.comment": {"add"},  # kept from WordPress by the import only
 }
 ADMINISTRATOR = {
     model._meta.label_lower: EVERYTHING - NEVER.get(model._meta.label_lower, set())
@@ -63,6 +66,9 @@ def one_of_everything(
     article = make_article(tags=["knee"])
     make_page()
     Redirect.objects.create(old_path="/old/", target=article)
+    Comment.objects.create(
+        article=article, wordpress_id=1, author_name="Sam Lee", text="Thank you!"
+    )
     Specialty.objects.create(name="Sports medicine")
     Picture.objects.create(image=jpeg_upload(), description="A knee")
     request = make_request()

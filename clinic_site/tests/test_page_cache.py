@@ -336,6 +336,8 @@ NOT_SHOWN = {
     "blog.SearchWord",  # the search index's vocabulary
     "readership.PageViews",  # counts of views, seen in the staff area only
     "readership.Batches",
+    "wordpress.Imported",  # what an import wrote, for the next import
+    "wordpress.Comment",  # the old site's comments, never published
 }
 
 

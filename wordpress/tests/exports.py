@@ -64,7 +64,15 @@ def item(
         f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
         for key, value in (meta or {}).items()
     )
-    comment_xml = "<wp:comment><wp:comment_id>1</wp:comment_id></wp:comment>"
+    comments_xml = "".join(
+        f"<wp:comment><wp:comment_id>{post_id * 100 + n}</wp:comment_id>"
+        "<wp:comment_author><![CDATA[Sam Lee]]></wp:comment_author>"
+        "<wp:comment_author_email>sam@example.com</wp:comment_author_email>"
+        "<wp:comment_date_gmt>2019-04-03 08:00:00</wp:comment_date_gmt>"
+        f"<wp:comment_content><![CDATA[Thank you! ({n})]]></wp:comment_content>"
+        "<wp:comment_approved>1</wp:comment_approved></wp:comment>"
+        for n in range(comments)
+    )
     return f"""
   <item>
     <title>{escape(title)}</title>
@@ -83,7 +91,7 @@ def item(
     <wp:post_type>{post_type}</wp:post_type>
     <wp:post_parent>{parent}</wp:post_parent>
     <wp:post_password>{password}</wp:post_password>
-    {terms_xml}{meta_xml}{comment_xml * comments}
+    {terms_xml}{meta_xml}{comments_xml}
   </item>"""
 
 
@@ -100,6 +108,10 @@ def attachment(
         excerpt=caption,
         parent=parent,
     )
+
+
+def page(post_id: int, name: str, parent: int = 0, **fields) -> str:
+    return item(post_id, name=name, post_type="page", terms=(), parent=parent, **fields)
 
 
 def photo(color="teal") -> bytes:

@@ -210,8 +210,9 @@ def test_old_links_are_looked_up_together_not_one_by_one(
         + '<p><a href="/wp-content/uploads/2019/04/a-300x200.jpg">a</a></p>'
     )
     body += '<p><a href="/nowhere/">n</a> <a href="https://other.example/">o</a></p>'
-    # The redirects, the articles they lead to, the pictures.
-    with django_assert_num_queries(3):
+    # The redirects (an upload's too), the articles they lead to; whether the
+    # others answer here as they are: the pages, the old addresses.
+    with django_assert_num_queries(4):
         new_body, unknown = links.rewrite(body, links.on_old_site({"clinic.example"}))
     assert unknown == ["/wp-content/uploads/2019/04/a-300x200.jpg", "/nowhere/"]
     for article in articles:
@@ -252,3 +253,29 @@ def test_a_gallery_without_ids_shows_the_pictures_uploaded_to_its_post(
     knee = Picture.objects.get()
     assert knee.wordpress_file == "2019/04/knee.jpg"
     assert f'data-file="{knee.pk}"' in Article.objects.get().body
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "/wp-content/uploads/2019/04/hip.jpg",
+        "/?attachment_id=21",  # its attachment page
+    ],
+)
+def test_a_body_picture_s_old_addresses_lead_to_the_library_picture(
+    client, db, export, two_pictures, old
+):
+    run(export(*export_items()), media_dir=two_pictures)
+    hip = Picture.objects.get(wordpress_file="2019/04/hip.jpg")
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, hip.image.url)
+
+
+def test_links_made_after_the_import_are_not_taken_for_edits_here(
+    db, export, two_pictures
+):
+    path = export(*export_items())
+    run(path, media_dir=two_pictures)  # knee braces links to hip pain, after it
+    output = run(path, media_dir=two_pictures)
+    assert "articles: 0 created, 0 updated, 2 unchanged" in output
+    assert "changed on this site" not in output

@@ -308,7 +308,7 @@ def test_a_plain_wordpress_link_redirects_permanently_to_the_new_page(
 
 def test_the_old_addresses_of_a_draft_stay_hidden(client, db, export):
     run(export(item(12, status="draft", name="muscle-spasm")))
-    assert Redirect.objects.get().old_path == "/muscle-spasm/"
+    assert Redirect.objects.filter(old_path="/muscle-spasm/").exists()
     assert client.get("/muscle-spasm/").status_code == 404
     home = client.get("/", {"p": "12"})
     assert shown(home) == "blog/home.html" and "muscle-spasm" not in str(home.content)
@@ -322,25 +322,19 @@ def test_an_unknown_post_id_shows_the_home_page(client, make_article, value):
 
 def test_no_redirect_is_kept_when_the_old_path_is_the_new_address(db, export):
     run(export(item(12, name="knee", link="https://clinic.example/blog/knee/")))
-    assert not Redirect.objects.exists()
+    assert not Redirect.objects.filter(old_path="/blog/knee/").exists()
 
 
-def test_pages_comments_attachments_and_other_items_are_skipped_and_counted(
-    db, export, uploads
-):
+def test_attachments_and_other_items_are_skipped_and_counted(db, export, uploads):
     items = [
-        item(12, comments=2),
-        item(13, post_type="page"),
+        item(12),
         item(14, post_type="nav_menu_item"),
         item(15, status="trash"),
         attachment(20, "2019/04/knee.jpg"),
     ]
     output = run(export(*items), media_dir=uploads)
     assert list(Article.objects.values_list("wordpress_id", flat=True)) == [12]
-    assert (
-        "skipped: attachment 1, comment 2, nav_menu_item 1, page 1, post (trash) 1"
-        in output
-    )
+    assert "skipped: attachment 1, nav_menu_item 1, post (trash) 1" in output
 
 
 def test_an_empty_slug_is_made_from_the_title_and_kept_unique(db, export, make_article):

@@ -54,6 +54,13 @@ class Command(BaseCommand):
                 "seed_demo creates logins with a known password, so it only runs "
                 "with DJANGO_DEBUG=true."
             )
+        demo_articles = [data["slug"] for data in demo.articles()]
+        if Article.objects.exclude(slug__in=demo_articles).exists():
+            self.stdout.write(
+                "This site has articles of its own (imported, or written here): "
+                "no demo content or demo logins are added."
+            )
+            return
         with transaction.atomic():
             for data in demo.locations():
                 self.location(data)

@@ -3,13 +3,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wordpress import importer
+from wordpress.media import MediaDirError
 from wordpress.wxr import WxrError
 
 
 class Command(BaseCommand):
     help = (
-        "Import posts, with their categories, tags, authors and featured images, "
-        "from a WordPress export file (WXR). Running it again updates what changed."
+        "Import posts, with their categories, tags, authors, featured images and "
+        "comments, and pages, from a WordPress export file (WXR); every old address "
+        "redirects to its new home. Running it again updates what changed there, "
+        "and keeps what was edited here."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +32,24 @@ class Command(BaseCommand):
             metavar="DOMAIN",
             help="Another domain the old site answered on (the export's own is "
             "known): links to it are made to lead here. Repeat for each.",
+        )
+        parser.add_argument(
+            "--permalinks",
+            help="The old site's permalink structure, as in WordPress's Settings > "
+            "Permalinks (/%%year%%/%%monthnum%%/%%postname%%/), if no published post "
+            "shows it: gives a scheduled post its future address.",
+        )
+        parser.add_argument(
+            "--appointment-page",
+            metavar="SLUG",
+            help="The slug of the old site's booking page, if no form plugin's "
+            "shortcode shows it: its address leads to the appointment request form.",
+        )
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Replace articles and pages edited on this site since the last "
+            "import (the edited text stays in their history).",
         )
         parser.add_argument(
             "--dry-run",
@@ -51,9 +72,14 @@ class Command(BaseCommand):
                 media_dir=media_dir,
                 dry_run=dry_run,
                 old_domains=tuple(old_domains),
+                permalinks=options["permalinks"],
+                appointment_page=options["appointment_page"],
+                overwrite=options["overwrite"],
             )
         except WxrError as error:
             raise CommandError(f"{export}: {error} Nothing was imported.") from None
+        except MediaDirError as error:
+            raise CommandError(f"{error}. Nothing was imported.") from None
         self.print_report(report, dry_run)
 
     def print_report(self, report: importer.Report, dry_run: bool) -> None:
@@ -72,6 +98,24 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"  skipped: {skipped or 'nothing'}")
         self.stdout.write(f"  missing images: {report.missing_images}")
+        if (
+            report.counts["comments", "created"]
+            + report.counts["comments", "unchanged"]
+        ):
+            self.stdout.write(
+                "  comments are not published: staff read them in the admin, "
+                "Moving in from WordPress > Comments from WordPress"
+            )
+        for booking_page in report.booking_pages:
+            self.stdout.write(f"  booking page: {booking_page}")
+        if report.kept:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {importer.KEPT} (--overwrite replaces them): {len(report.kept)}"
+                )
+            )
+            for label in report.kept:
+                self.stdout.write(f"    {label}")
         self.stdout.write(f"  warnings: {len(report.warnings)}")
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"    {warning}"))
