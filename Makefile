@@ -1,4 +1,5 @@
 # make run   - set everything up and serve the demo site on http://127.0.0.1:8000/
+# make varnish - the same behind Varnish, on http://127.0.0.1:6081/ (docs/deployment.md)
 # make test  - lint, migrations check and the whole test suite
 # make bench - the speed benchmark (see docs/benchmark.md)
 # make mutate - break key rules one at a time: some test must notice each
@@ -13,7 +14,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run test pytest lint format check bench relevance browser-deps \
+.PHONY: install install-dev run varnish test pytest lint format check bench relevance browser-deps \
 	mutate screenshots lighthouse
 
 $(VENV)/.installed: requirements.txt
@@ -34,6 +35,11 @@ run: install
 	$(RUN_ENV) $(PY) manage.py seed_demo
 	@echo "The site: http://$(HOST):$(PORT)/   Staff area: http://$(HOST):$(PORT)/admin/"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+varnish: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py seed_demo
+	PORT=$(PORT) DJANGO_DEBUG=true deploy/varnish/run-local
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

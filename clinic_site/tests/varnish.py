@@ -7,6 +7,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,6 +71,8 @@ def _wait_until_it_answers(address: str, process, workdir: Path) -> None:
         try:
             with DIRECT.open(f"{address}/robots.txt", timeout=2):
                 return
+        except urllib.error.HTTPError:  # an answer, if not a happy one
+            return
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("varnishd did not answer within 20 s")
