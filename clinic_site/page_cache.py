@@ -146,7 +146,8 @@ def bump_content_version(sender=None, instance=None, action=None, **kwargs) -> N
     if instance is None:
         invalidate({surrogate_keys.SITE})
     elif action is None:
-        invalidate(surrogate_keys.changed_keys(instance))
+        created = kwargs.get("created", False)
+        invalidate(surrogate_keys.changed_keys(instance, created))
     elif action.startswith("post_"):
         model, pk_set = kwargs["model"], kwargs["pk_set"]
         invalidate(surrogate_keys.linked_keys(instance, model, pk_set))

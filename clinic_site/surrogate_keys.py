@@ -11,12 +11,16 @@ that a changed row could join:
   and on pages that list every public row of a model (the home page, the article
   list, the directories);
 - `articles-in-category:<slug>`, `articles-tagged:<slug>`, `articles-by:<slug>`:
-  the articles of a category, a tag or an author, on their pages, and on an
-  article's page for its related posts (ranked among its tags and categories).
+  the articles of a category, a tag or an author, on their pages;
+- `related-in-category:<slug>`, `related-tagged:<slug>`, `related-newest`: where an
+  article's related posts are ranked from (blog/related.py), on its page.
 
 A change names the keys it touches (`changed_keys`): its row's and its model's,
 for an article the lists it is in now, and `site` for what every page shows. A row
-leaving a page is covered by its own key, a row joining a list by the list's.
+leaving a page is covered by its own key, a row joining a list by the list's. An
+edited article cannot climb into another's related posts (they are ranked by
+shared tags and categories, then by id): only one that joins a tag or category, or
+a new one, can; other articles' pages loaded it as a candidate if it could show.
 """
 
 from collections.abc import Iterable, Iterator
@@ -70,13 +74,14 @@ def noting() -> Iterator[dict[str, set]]:
 
 
 def _article_page(request, kwargs, item) -> set[str]:
-    """An article's related posts are ranked among its tags' and categories'."""
     if item is None:
         return set()
     relating = [c.slug for c in item.categories.all() if c.relates_articles]
-    return {f"articles-in-category:{slug}" for slug in relating} | {
-        f"articles-tagged:{tag.slug}" for tag in item.tags.all()
-    }
+    return (
+        {"related-newest"}
+        | {f"related-in-category:{slug}" for slug in relating}
+        | {f"related-tagged:{tag.slug}" for tag in item.tags.all()}
+    )
 
 
 # What each public view lists, by view name: the keys of rows that may join it.
@@ -128,15 +133,15 @@ def for_page(request, response, shown: dict[str, set]) -> list[str]:
     return sorted(keys)
 
 
-def changed_keys(instance) -> set[str]:
+def changed_keys(instance, created=False) -> set[str]:
     """The keys a saved or deleted row makes stale (an article's: three queries)."""
     label = instance._meta.label_lower
     if label in SITE_WIDE:
         return {SITE}
     if label == "blog.article":
-        return article_keys(instance.pk)
+        return article_keys(instance.pk) | ({"related-newest"} if created else set())
     if label == "blog.taggedarticle":
-        return article_keys(instance.content_object_id, tag_pks=[instance.tag_id])
+        return joined_keys(instance.content_object_id, tag_pks=[instance.tag_id])
     if label == "blog.relatedpick":
         return {f"blog.article:{instance.from_article_id}"}
     if label == "clinic.closure":
@@ -148,13 +153,12 @@ def changed_keys(instance) -> set[str]:
 
 def linked_keys(instance, model, pk_set) -> set[str]:
     """The keys a change to the many-to-many links of `instance` makes stale: for an
-    article given new categories or tags, those lists too."""
+    article given new categories or tags, their lists and related posts too."""
     if isinstance(instance, Article):
-        pks = pk_set or ()
         if model is Category:
-            return article_keys(instance.pk, category_pks=pks)
+            return joined_keys(instance.pk, category_pks=pk_set or ())
         if model is Tag:
-            return article_keys(instance.pk, tag_pks=pks)
+            return joined_keys(instance.pk, tag_pks=pk_set or ())
     keys = changed_keys(instance)
     if model is Article:  # from the other side: category.articles.add(...)
         keys |= {f"blog.article:{pk}" for pk in pk_set or ()} | {"blog.article"}
@@ -163,23 +167,34 @@ def linked_keys(instance, model, pk_set) -> set[str]:
     return keys
 
 
-def article_keys(article_pk, category_pks=None, tag_pks=None) -> set[str]:
-    """An article's keys and those of the lists it is in: every list it is in now
-    (three queries), or only the categories' or tags' given."""
+def article_keys(article_pk) -> set[str]:
+    """An article's keys and those of every list it is in now (three queries)."""
+    categories = Category.objects.filter(articles=article_pk)
+    tags = Tag.objects.filter(blog_taggedarticle_items__content_object=article_pk)
+    people = Person.objects.filter(
+        Q(articles=article_pk) | Q(reviewed_articles=article_pk)
+    )
+    return (
+        {f"blog.article:{article_pk}", "blog.article"}
+        | {f"articles-in-category:{slug}" for slug in _slugs(categories)}
+        | {f"articles-tagged:{slug}" for slug in _slugs(tags)}
+        | {f"articles-by:{slug}" for slug in _slugs(people)}
+    )
+
+
+def joined_keys(article_pk, category_pks=(), tag_pks=()) -> set[str]:
+    """An article's keys and those of the categories and tags it just joined: their
+    lists and the related posts ranked among them (a query for each kind)."""
     keys = {f"blog.article:{article_pk}", "blog.article"}
-    if category_pks is None and tag_pks is None:
-        categories = Category.objects.filter(articles=article_pk)
-        tags = Tag.objects.filter(blog_taggedarticle_items__content_object=article_pk)
-        people = Person.objects.filter(
-            Q(articles=article_pk) | Q(reviewed_articles=article_pk)
-        )
-    else:
-        categories = Category.objects.filter(pk__in=category_pks or ())
-        tags = Tag.objects.filter(pk__in=tag_pks or ())
-        people = Person.objects.none()
-    keys |= {f"articles-in-category:{s}" for s in _slugs(categories)}
-    keys |= {f"articles-tagged:{s}" for s in _slugs(tags)}
-    keys |= {f"articles-by:{s}" for s in _slugs(people)}
+    if category_pks:
+        categories = Category.objects.filter(pk__in=category_pks)
+        for slug, relates in categories.values_list("slug", "relates_articles"):
+            keys.add(f"articles-in-category:{slug}")
+            if relates:
+                keys.add(f"related-in-category:{slug}")
+    if tag_pks:
+        for slug in _slugs(Tag.objects.filter(pk__in=tag_pks)):
+            keys |= {f"articles-tagged:{slug}", f"related-tagged:{slug}"}
     return keys
 
 
