@@ -212,3 +212,38 @@ def test_a_proxy_that_does_not_answer_never_fails_the_save(
     article.save()
     assert Article.objects.get(pk=article.pk).title == "Kept"
     assert PendingPurge.objects.count() == 1
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["first visit", "from cache"])
+def test_shared_caches_may_keep_a_kept_page_while_browsers_check_back(
+    anonymous, make_article, cached
+):
+    url = make_article().get_absolute_url()
+    if cached:
+        anonymous.get(url)
+    control = anonymous.get(url)["Cache-Control"]
+    assert control.startswith("public, max-age=0, s-maxage=")
+    assert "stale-while-revalidate=30" in control
+
+
+def test_shared_caches_drop_a_page_when_an_article_is_due_to_appear(
+    anonymous, make_article
+):
+    make_article()
+    make_article(published_at=timezone.now() + timedelta(minutes=10))
+    control = anonymous.get("/")["Cache-Control"]
+    seconds = int(control.split("s-maxage=")[1].split(",")[0])
+    assert 0 < seconds <= 600
+    assert "stale-while-revalidate" not in control  # not a moment past it
+
+
+def test_staff_previews_and_the_request_form_are_never_for_shared_caches(
+    client, make_article, editor, sign_in, location
+):
+    draft = make_article(status=Article.Status.DRAFT)
+    public = make_article()
+    assert "private" in Client().get("/appointments/request/")["Cache-Control"]
+    sign_in(editor)
+    assert "no-store" in client.get(draft.get_absolute_url())["Cache-Control"]
+    assert "s-maxage" not in client.get(public.get_absolute_url())["Cache-Control"]
+    assert "no-store" in client.get("/admin/")["Cache-Control"]

@@ -16,9 +16,9 @@ def proxy(live_server, settings):
         pytest.skip(reason)
     port = int(live_server.url.rsplit(":", 1)[1])
     settings.ALLOWED_HOSTS = ["127.0.0.1", "testserver"]
-    with varnish.varnish_in_front_of(port) as address:
-        settings.CACHE_PURGE_URL = address + "/"
-        yield address
+    with varnish.varnish_in_front_of(port) as running:
+        settings.CACHE_PURGE_URL = running.address + "/"
+        yield running.address
 
 
 def get(address, path, **headers):

@@ -11,12 +11,11 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-VCL = Path(settings.BASE_DIR, "deploy", "varnish", "default.vcl")
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 # Straight to 127.0.0.1, whatever http_proxy the environment names.
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -36,15 +35,37 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Varnish:
+    address: str
+    workdir: Path
+
+    def counters(self) -> dict[str, int]:
+        """Varnish's counters now, by name (MAIN.cache_hit, MAIN.cache_miss...)."""
+        output = subprocess.run(
+            ["varnishstat", "-n", str(self.workdir), "-1"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout
+        return {
+            name: int(value)
+            for name, value, *_ in (line.split() for line in output.splitlines())
+        }
+
+
 @contextmanager
-def varnish_in_front_of(port: int, memory: str = "64m") -> Iterator[str]:
-    """The address of a varnishd on a free port of 127.0.0.1 that serves the site
+def varnish_in_front_of(
+    port: int, listen: int | None = None, memory: str = "64m"
+) -> Iterator[Varnish]:
+    """A varnishd on 127.0.0.1 (port `listen`, or a free one) in front of the site
     listening on `port`; stopped, and its files removed, afterwards."""
     workdir = Path(tempfile.mkdtemp(prefix="clinic-varnish-"))
     workdir.chmod(0o755)  # varnishd's worker drops root for its own user
     vcl = workdir / "site.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{port}";'))
-    listen = free_port()
+    listen = listen or free_port()
     with open(workdir / "varnishd.log", "wb") as log:
         process = subprocess.Popen(
             [VARNISHD, "-F", "-n", str(workdir), "-f", str(vcl)]
@@ -55,7 +76,7 @@ def varnish_in_front_of(port: int, memory: str = "64m") -> Iterator[str]:
     address = f"http://127.0.0.1:{listen}"
     try:
         _wait_until_it_answers(address, process, workdir)
-        yield address
+        yield Varnish(address, workdir)
     finally:
         process.terminate()
         process.wait(timeout=10)

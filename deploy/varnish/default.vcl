@@ -5,7 +5,7 @@
 # as long as it says. Passed: staff and the admin, the appointment pages, anything
 # but GET and HEAD, any request with a session. Purged: by surrogate key, when the
 # site sends PURGE with an `xkey-purge` header after a change (clinic_site/purging.py),
-# from the addresses in `purgers` only.
+# from the addresses in `local` only.
 vcl 4.1;
 
 import xkey;
@@ -17,14 +17,14 @@ backend site {
     .first_byte_timeout = 30s;
 }
 
-acl purgers {
+acl local {  # this machine: the site that purges, nginx in front
     "127.0.0.1";
     "::1";
 }
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        if (client.ip !~ local) {
             return (synth(403, "Forbidden"));
         }
         if (!req.http.xkey-purge) {
@@ -32,6 +32,12 @@ sub vcl_recv {
         }
         set req.http.n-gone = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.n-gone + " object(s)"));
+    }
+    # Varnish appended the address of whoever sent the request, nginx here. The site
+    # trusts the last hop only (the rate limit counts by it): the visitor's, as nginx
+    # gave it.
+    if (client.ip ~ local && req.http.X-Forwarded-For ~ ",") {
+        set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",[^,]*$", "");
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
