@@ -5,13 +5,16 @@
   served by gunicorn directly (target: 5 times);
 - mixed load: readers at a steady MIXED_RATE requests/s spread over the newest
   MIXED_ARTICLES articles and the list pages, while an editor saves one of those
-  articles every EDIT_EVERY seconds; Varnish's hit ratio with whole-site
-  invalidation (every save purges every page, as the page cache did before
-  surrogate keys) and with key purging. Both runs read the same pages in the same
-  order. The page cache is shared through Redis on 127.0.0.1:6379 (skipped when
-  it does not answer), under a key prefix of the run's own, removed at the end.
+  articles every EDIT_EVERY seconds of the schedule; Varnish's hit ratio with
+  whole-site invalidation (every save purges every page, as the page cache did
+  before surrogate keys) and with key purging. Both runs read the same pages in
+  the same order, and save the same articles at the same points of it, however
+  long the server takes to keep up. The page cache is shared through Redis on
+  127.0.0.1:6379 (skipped when it does not answer), under a key prefix of the
+  run's own, removed at the end.
 
-Everything on 127.0.0.1, bounded in time, every process stopped at the end.
+Everything on 127.0.0.1, bounded in time or in requests, every process stopped at
+the end.
 """
 
 import http.client
@@ -114,19 +117,11 @@ def _run_mixed(server_port, proxy_port, proxy, paths, article_ids, whole_site):
     for path in dict.fromkeys(paths):  # every page kept once, before measuring
         _get(proxy_port, path)
     before = proxy.counters()
-    stop = threading.Event()
+    rng = random.Random(2)
+    every = MIXED_RATE * EDIT_EVERY
+    saves = {n: rng.choice(article_ids) for n in range(every, len(paths), every)}
+    query = "?whole_site=1" if whole_site else ""
     edits = []
-
-    def editor():
-        rng = random.Random(2)
-        query = "?whole_site=1" if whole_site else ""
-        while not stop.wait(EDIT_EVERY):
-            pk = rng.choice(article_ids)
-            status = _post(server_port, f"/bench/save-article/{pk}/{query}")
-            edits.append(status)
-
-    editing = threading.Thread(target=editor)
-    editing.start()
     started = time.monotonic()
     errors = [0]
 
@@ -135,6 +130,9 @@ def _run_mixed(server_port, proxy_port, proxy, paths, article_ids, whole_site):
             wait = started + n / MIXED_RATE - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
+            if n in saves:  # the editor, at this point of the schedule
+                path = f"/bench/save-article/{saves[n]}/{query}"
+                edits.append(_post(server_port, path))
             errors[0] += _get(proxy_port, paths[n]) != 200
 
     readers = [threading.Thread(target=reader, args=(n,)) for n in range(READERS)]
@@ -142,8 +140,6 @@ def _run_mixed(server_port, proxy_port, proxy, paths, article_ids, whole_site):
         thread.start()
     for thread in readers:
         thread.join()
-    stop.set()
-    editing.join()
     after = proxy.counters()
     hits = after["MAIN.cache_hit"] - before["MAIN.cache_hit"]
     misses = after["MAIN.cache_miss"] - before["MAIN.cache_miss"]

@@ -73,43 +73,39 @@ def noting() -> Iterator[dict[str, set]]:
         _shown.reset(token)
 
 
-def _article_page(request, kwargs, item) -> set[str]:
-    if item is None:
-        return set()
-    relating = [c.slug for c in item.categories.all() if c.relates_articles]
+def _lists(view_name: str, kwargs: dict, item) -> set[str] | None:
+    """The keys of the lists a public view shows, which a changed row may join;
+    None for a view not known here."""
+    match view_name:
+        case "blog:home" | "blog:article_list" | "blog:feed":
+            return {"blog.article"}
+        case "blog:tag_list":  # every topic, with how many articles
+            return {"blog.article", "taggit.tag"}
+        case "blog:category" | "blog:category_feed":
+            return {f"articles-in-category:{kwargs['slug']}"}
+        case "blog:tag":  # other spellings of the slug redirect here
+            return {f"articles-tagged:{kwargs['slug']}"}
+        case "blog:article_detail":
+            return _related_posts(item)
+        case "clinic:person_detail" | "clinic:author_detail":
+            return {f"articles-by:{kwargs['slug']}"}
+        case "clinic:physician_list":
+            return {"clinic.person"}
+        case "sitemap":  # pages, categories and locations: `site`
+            return {"blog.article", "clinic.person"}
+        case "clinic:location_list" | "clinic:location_detail" | "pages:page":
+            return set()  # what may join them changes every page (`site`)
+    return None
+
+
+def _related_posts(article) -> set[str]:
+    """Where an article's related posts are ranked from (blog/related.py)."""
+    relating = [c.slug for c in article.categories.all() if c.relates_articles]
     return (
         {"related-newest"}
         | {f"related-in-category:{slug}" for slug in relating}
-        | {f"related-tagged:{tag.slug}" for tag in item.tags.all()}
+        | {f"related-tagged:{tag.slug.lower()}" for tag in article.tags.all()}
     )
-
-
-# What each public view lists, by view name: the keys of rows that may join it.
-LISTS = {
-    "blog:home": lambda request, kwargs, item: {"blog.article"},
-    "blog:article_list": lambda request, kwargs, item: {"blog.article"},
-    "blog:feed": lambda request, kwargs, item: {"blog.article"},
-    "blog:tag_list": lambda request, kwargs, item: {"blog.article", "taggit.tag"},
-    "blog:category": lambda request, kwargs, item: {
-        f"articles-in-category:{kwargs['slug']}"
-    },
-    "blog:category_feed": lambda request, kwargs, item: {
-        f"articles-in-category:{kwargs['slug']}"
-    },
-    "blog:tag": lambda request, kwargs, item: {f"articles-tagged:{kwargs['slug']}"},
-    "blog:article_detail": _article_page,
-    "clinic:person_detail": lambda request, kwargs, item: {
-        f"articles-by:{kwargs['slug']}"
-    },
-    "clinic:author_detail": lambda request, kwargs, item: {
-        f"articles-by:{kwargs['slug']}"
-    },
-    "clinic:physician_list": lambda request, kwargs, item: {"clinic.person"},
-    "clinic:location_list": lambda request, kwargs, item: set(),
-    "clinic:location_detail": lambda request, kwargs, item: set(),
-    "pages:page": lambda request, kwargs, item: set(),
-    "sitemap": lambda request, kwargs, item: {"blog.article", "clinic.person"},
-}
 
 
 def for_page(request, response, shown: dict[str, set]) -> list[str]:
@@ -125,30 +121,33 @@ def for_page(request, response, shown: dict[str, set]) -> list[str]:
         else:
             keys |= {f"{label}:{pk}" for pk in pks}
     match = request.resolver_match
-    lists = LISTS.get(match.view_name) if match else None
-    if lists is None:
-        keys |= set(shown)
-    else:
-        keys |= lists(request, match.kwargs, getattr(response, "shown_item", None))
+    item = getattr(response, "shown_item", None)
+    lists = _lists(match.view_name, match.kwargs, item) if match else None
+    keys |= set(shown) if lists is None else lists
     return sorted(keys)
 
 
 def changed_keys(instance, created=False) -> set[str]:
-    """The keys a saved or deleted row makes stale (an article's: three queries)."""
+    """The keys a saved or deleted row makes stale: its own and its model's, and
+    those its kind of row adds (an article's lists: three queries)."""
     label = instance._meta.label_lower
     if label in SITE_WIDE:
         return {SITE}
-    if label == "blog.article":
-        return article_keys(instance.pk) | ({"related-newest"} if created else set())
-    if label == "blog.taggedarticle":
-        return joined_keys(instance.content_object_id, tag_pks=[instance.tag_id])
-    if label == "blog.relatedpick":
-        return {f"blog.article:{instance.from_article_id}"}
-    if label == "clinic.closure":
-        return {f"clinic.location:{instance.location_id}"}
-    if label == "clinic.specialty":
-        return {f"{label}:{instance.pk}", "clinic.person"}
-    return {f"{label}:{instance.pk}", label}
+    keys = {label, f"{label}:{instance.pk}"}
+    match label:
+        case "blog.article":
+            keys |= article_keys(instance.pk)
+            if created:
+                keys.add("related-newest")
+        case "blog.taggedarticle":
+            keys |= joined_keys(instance.content_object_id, tag_pks=[instance.tag_id])
+        case "blog.relatedpick":
+            keys.add(f"blog.article:{instance.from_article_id}")
+        case "clinic.closure":
+            keys.add(f"clinic.location:{instance.location_id}")
+        case "clinic.specialty":  # the directory lists people by specialty
+            keys.add("clinic.person")
+    return keys
 
 
 def linked_keys(instance, model, pk_set) -> set[str]:
@@ -177,7 +176,7 @@ def article_keys(article_pk) -> set[str]:
     return (
         {f"blog.article:{article_pk}", "blog.article"}
         | {f"articles-in-category:{slug}" for slug in _slugs(categories)}
-        | {f"articles-tagged:{slug}" for slug in _slugs(tags)}
+        | {f"articles-tagged:{slug.lower()}" for slug in _slugs(tags)}
         | {f"articles-by:{slug}" for slug in _slugs(people)}
     )
 
@@ -194,7 +193,10 @@ def joined_keys(article_pk, category_pks=(), tag_pks=()) -> set[str]:
                 keys.add(f"related-in-category:{slug}")
     if tag_pks:
         for slug in _slugs(Tag.objects.filter(pk__in=tag_pks)):
-            keys |= {f"articles-tagged:{slug}", f"related-tagged:{slug}"}
+            keys |= {
+                f"articles-tagged:{slug.lower()}",
+                f"related-tagged:{slug.lower()}",
+            }
     return keys
 
 
