@@ -123,10 +123,15 @@ def invalidate(keys) -> None:
     """
     _bump(keys)
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        callback is _after_commit for _, callback, _ in connection.run_on_commit
+    pending = getattr(connection, "_page_cache_keys", None)
+    if (
+        pending is not None
+        and connection.in_atomic_block
+        and any(
+            callback is _after_commit for _, callback, _ in connection.run_on_commit
+        )
     ):
-        connection._page_cache_keys.update(keys)
+        pending.update(keys)
         return
     connection._page_cache_keys = set(keys)
     transaction.on_commit(_after_commit)
