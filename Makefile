@@ -1,5 +1,6 @@
 # make run   - set everything up and serve the demo site on http://127.0.0.1:8000/
 #              (no demo is added to a site with articles of its own)
+# make varnish - the same behind Varnish, on http://127.0.0.1:6081/ (docs/deployment.md)
 # make import WXR=export.xml MEDIA=wp-content/uploads - move in from WordPress
 #              (docs/wordpress-import.md); IMPORT_ARGS="--dry-run" and others pass on
 # make test  - lint, migrations check and the whole test suite
@@ -16,7 +17,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DJANGO_DEBUG=true SITE_URL=$(SITE_URL)
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: install install-dev run import test pytest lint format check bench relevance browser-deps \
+.PHONY: install install-dev run import varnish test pytest lint format check bench relevance browser-deps \
 	mutate screenshots lighthouse
 
 $(VENV)/.installed: requirements.txt
@@ -43,6 +44,11 @@ import:  # checks its arguments before installing anything
 	@$(MAKE) --no-print-directory install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py import_wordpress "$(WXR)" $(if $(MEDIA),--media-dir "$(MEDIA)") $(IMPORT_ARGS)
+
+varnish: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py seed_demo
+	PORT=$(PORT) DJANGO_DEBUG=true deploy/varnish/run-local
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -65,7 +65,9 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import proxy  # noqa: E402
 from bench.serve import BASE_DIR, Gunicorn, bench_environment  # noqa: E402
+from clinic_site.tests import varnish  # noqa: E402
 
 BENCH_DIR = BASE_DIR / "var" / "bench"
 GENERATOR = BASE_DIR / "bench" / "generate_data.py"
@@ -103,6 +105,8 @@ TARGETS = {
     "uncached": dict.fromkeys(LISTS_AND_ARTICLE, 0.10) | dict.fromkeys(SEARCHES, 0.05),
     # Search is never kept whole (results change with every article): same target.
     "cached": dict.fromkeys(LISTS_AND_ARTICLE, 0.80) | dict.fromkeys(SEARCHES, 0.05),
+    # Kept pages through Varnish, against the trivial view served by gunicorn.
+    "varnish": dict.fromkeys(LISTS_AND_ARTICLE, 5.0),
 }
 POST_TARGET = 100  # requests/s, with no error
 GROWTH_TARGET = 1.5  # p50 at the largest size / p50 at the smallest
@@ -173,6 +177,7 @@ def main() -> None:
         "post": [],
         "memory": [],
         "counting": [],
+        "mixed": [],
         "pages": {},
     }
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
@@ -317,11 +322,31 @@ def bench_size(size: int, env: dict, load, args, results: dict) -> None:
                         "first_visit_queries": probes[mode][page]["first"],
                     }
                 )
+    print(f"[{size}] through Varnish: {', '.join(LISTS_AND_ARTICLE)}", flush=True)
+    if reason := varnish.missing():
+        print(f"  skipped: {reason}")
+    else:
+        measured = proxy.through_varnish(
+            environment(size),
+            {page: pages[page] for page in LISTS_AND_ARTICLE},
+            load,
+            args.seconds,
+        )
+        for page, row in measured.items():
+            results["rows"].append(
+                {"page": page, "mode": "varnish", "size": size}
+                | row
+                | {
+                    "queries": probes["cached"][page]["repeat"],
+                    "first_visit_queries": probes["cached"][page]["first"],
+                }
+            )
     trivial = {
         row["mode"]: row["rps"]
         for row in results["rows"]
         if row["size"] == size and row["page"] == "trivial"
     }
+    trivial["varnish"] = trivial["cached"]  # gunicorn's, without Varnish
     for row in results["rows"]:
         if row["size"] == size:
             row["ratio"] = (
@@ -334,6 +359,12 @@ def bench_size(size: int, env: dict, load, args, results: dict) -> None:
                 if target is None
                 else bool(row["ratio"] >= target and not row["errors"])
             )
+    print(f"[{size}] mixed load through Varnish: hit ratios", flush=True)
+    results["mixed"] += proxy.mixed_load(
+        size,
+        lambda **overrides: environment(size, **overrides),
+        BENCH_DIR / str(size) / "db.sqlite3",
+    )
     print(f"[{size}] appointment form posts", flush=True)
     post = post_benchmark(size, args.posts)
     post |= {"queries": probes["uncached"]["post"]["repeat"]}
@@ -892,6 +923,21 @@ def print_report(results: dict) -> None:
             print(
                 f"{size} articles: {views} views counted and written to the database "
                 "while the cached pages were measured"
+            )
+    if results.get("mixed"):
+        print(
+            f"\nMixed load through Varnish: readers at {proxy.MIXED_RATE} req/s over "
+            f"the newest {proxy.MIXED_ARTICLES} articles and the lists for "
+            f"{proxy.MIXED_SECONDS} s, an editor saving one of those articles every "
+            f"{proxy.EDIT_EVERY} s\n"
+            f"{'invalidation':<12} {'size':>7} {'hit ratio':>9} {'hits':>6} "
+            f"{'misses':>6} {'edits':>5} {'errors':>6}"
+        )
+        for row in results["mixed"]:
+            print(
+                f"{row['invalidation']:<12} {row['size']:>7} {row['hit_ratio']:>9.1%} "
+                f"{row['hits']:>6} {row['misses']:>6} {row['edits']:>5} "
+                f"{row['errors'] + row['edit_errors']:>6}"
             )
     print()
     for memory in results["memory"]:

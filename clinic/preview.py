@@ -26,6 +26,7 @@ def render_publishable(request, template, context, item):
     A page whose text holds a video may frame the video players, and no other page.
     """
     response = render(request, template, context)
+    response.shown_item = item  # what the page is about, for its surrogate keys
     if rich_text.has_video(getattr(item, item.rich_text_field)):
         response._csp_update = {"frame-src": rich_text.VIDEO_FRAME_ORIGINS}
     if item.is_public:

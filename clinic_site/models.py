@@ -1,5 +1,6 @@
-"""Records of the site itself: the staff's enrolment codes, and the menus editors
-choose (the header's links and the footer's, each in order).
+"""Records of the site itself: the staff's enrolment codes, the menus editors
+choose (the header's links and the footer's, each in order), and purges of the
+reverse proxy waiting to be sent again.
 
 A menu item may lead to a page, a category, a fixed section of the site or another
 website, so it lives on the top floor, the only one that knows them all.
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.models import Category
 from clinic.models import web_address
@@ -144,3 +146,19 @@ class MenuItem(models.Model):
         if self.section:
             return reverse(self.section)
         return self.url
+
+
+class PendingPurge(models.Model):
+    """Surrogate keys the reverse proxy still holds pages of: a purge sent after a
+    change that failed, waiting to be sent again (clinic_site/purging.py)."""
+
+    keys = models.TextField(help_text="Surrogate keys, separated by spaces.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["next_attempt_at"])]
+
+    def __str__(self):
+        return f"Purge of {len(self.keys.split())} key(s)"

@@ -201,6 +201,14 @@ CACHES["readership"] = CACHES["default"] | (
     {} if REDIS_URL else {"LOCATION": "readership", "OPTIONS": {"MAX_ENTRIES": 100_000}}
 )
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)  # 0: no whole-page cache
+# A reverse proxy may keep a kept page as long as we do (s-maxage), and answer with
+# it this long past that while it fetches a fresh one (stale-while-revalidate).
+PROXY_STALE_SECONDS = env_int("PROXY_STALE_SECONDS", 30)
+# Purging the proxy's copies by surrogate key after a change (clinic_site/purging.py):
+# where to send the purge (Varnish: its own address, e.g. http://127.0.0.1:6081/),
+# and how (a class with purge(keys)). No URL: there is no proxy to purge.
+CACHE_PURGE_URL = env_str("CACHE_PURGE_URL")
+CACHE_PURGER = env_str("CACHE_PURGER", "clinic_site.purging.VarnishPurger")
 # Navigation, footer and article cards, kept per content version (so never stale).
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 

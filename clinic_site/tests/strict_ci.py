@@ -2,14 +2,15 @@
 missing, instead of skipping: a green CI run has then proved everything.
 
 CI machines start PostgreSQL and Redis and install Chromium, axe-core and vnu-jar
-(.ci/install-browser-deps); elsewhere these tests still skip with a hint.
+(.ci/install-browser-deps) and Varnish (.ci/install-varnish); elsewhere these tests
+still skip with a hint.
 """
 
 import os
 
 import pytest
 
-NEEDS_TOOLS = ("browser", "services")
+NEEDS_TOOLS = ("browser", "services", "varnish")
 
 
 @pytest.hookimpl(wrapper=True)

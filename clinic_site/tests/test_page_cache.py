@@ -331,6 +331,7 @@ NOT_SHOWN = {
     "appointments.AccessRecord",
     "clinic.Redirect",  # answers only addresses that are 404, which are never kept
     "clinic_site.EnrolmentCode",  # staff sign-up
+    "clinic_site.PendingPurge",  # purges of the reverse proxy still to send
     "clinic.PictureUse",  # which bodies show a picture: changes with those bodies
     "search.Synonym",  # search results are never kept
     "blog.SearchWord",  # the search index's vocabulary

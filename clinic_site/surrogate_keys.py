@@ -1,0 +1,204 @@
+"""Surrogate keys: what a public page shows, and what a change makes stale.
+
+A kept page carries the keys of everything it shows, and of every list it shows
+that a changed row could join:
+- `site`, on every page: the header and footer (settings, menus, categories,
+  locations) and anything else only a whole-site change can tell;
+- `<app>.<model>:<pk>` for each row of a shown model the page loaded while it
+  rendered (the article, its categories, tags, author and pictures, the cards of
+  other articles, the physicians of a location...): noted as the rows are loaded;
+- `<app>.<model>` instead, past MOST_ROWS rows of one model (a sitemap, a feed),
+  and on pages that list every public row of a model (the home page, the article
+  list, the directories);
+- `articles-in-category:<slug>`, `articles-tagged:<slug>`, `articles-by:<slug>`:
+  the articles of a category, a tag or an author, on their pages;
+- `related-in-category:<slug>`, `related-tagged:<slug>`, `related-newest`: where an
+  article's related posts are ranked from (blog/related.py), on its page.
+
+A change names the keys it touches (`changed_keys`): its row's and its model's,
+for an article the lists it is in now, and `site` for what every page shows. A row
+leaving a page is covered by its own key, a row joining a list by the list's. An
+edited article cannot climb into another's related posts (they are ranked by
+shared tags and categories, then by id): only one that joins a tag or category, or
+a new one, can; other articles' pages loaded it as a candidate if it could show.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Q
+from django.db.models.signals import post_init
+from taggit.models import Tag
+
+from blog.models import Article, Category
+from clinic.models import Person
+
+SITE = "site"
+MOST_ROWS = 20  # past this, a page names the model instead: headers stay short
+
+# Changing any of these changes every page: they are in the header or footer.
+SITE_WIDE = {
+    "clinic.sitesettings",
+    "clinic_site.menuitem",
+    "blog.category",
+    "clinic.location",
+    "clinic.openinghours",
+    "pages.page",  # menus and the footer's legal links lead to pages
+}
+
+_shown: ContextVar[dict[str, set] | None] = ContextVar("shown_rows", default=None)
+
+
+def _note_row(sender, instance, **kwargs) -> None:
+    shown = _shown.get()
+    if shown is not None and instance.pk is not None:
+        shown.setdefault(sender._meta.label_lower, set()).add(instance.pk)
+
+
+def note_rows_of(models: Iterable) -> None:
+    """Note the rows of these models that pages load (see `noting`)."""
+    for model in models:
+        post_init.connect(_note_row, sender=model, weak=False)
+
+
+@contextmanager
+def noting() -> Iterator[dict[str, set]]:
+    """The rows of shown models loaded inside the block, by model label."""
+    shown: dict[str, set] = {}
+    token = _shown.set(shown)
+    try:
+        yield shown
+    finally:
+        _shown.reset(token)
+
+
+def _lists(view_name: str, kwargs: dict, item) -> set[str] | None:
+    """The keys of the lists a public view shows, which a changed row may join;
+    None for a view not known here."""
+    match view_name:
+        case "blog:home" | "blog:article_list" | "blog:feed":
+            return {"blog.article"}
+        case "blog:tag_list":  # every topic, with how many articles
+            return {"blog.article", "taggit.tag"}
+        case "blog:category" | "blog:category_feed":
+            return {f"articles-in-category:{kwargs['slug']}"}
+        case "blog:tag":  # other spellings of the slug redirect here
+            return {f"articles-tagged:{kwargs['slug']}"}
+        case "blog:article_detail":
+            return _related_posts(item)
+        case "clinic:person_detail" | "clinic:author_detail":
+            return {f"articles-by:{kwargs['slug']}"}
+        case "clinic:physician_list":
+            return {"clinic.person"}
+        case "sitemap":  # pages, categories and locations: `site`
+            return {"blog.article", "clinic.person"}
+        case "clinic:location_list" | "clinic:location_detail" | "pages:page":
+            return set()  # what may join them changes every page (`site`)
+    return None
+
+
+def _related_posts(article) -> set[str]:
+    """Where an article's related posts are ranked from (blog/related.py)."""
+    relating = [c.slug for c in article.categories.all() if c.relates_articles]
+    return (
+        {"related-newest"}
+        | {f"related-in-category:{slug}" for slug in relating}
+        | {f"related-tagged:{tag.slug.lower()}" for tag in article.tags.all()}
+    )
+
+
+def for_page(request, response, shown: dict[str, set]) -> list[str]:
+    """The keys of a page that rendered while `shown` noted its rows.
+
+    A view this module does not know gets the key of every model it loaded rows
+    of, as if it listed them all: never stale, at worst purged too often.
+    """
+    keys = {SITE}
+    for label, pks in shown.items():
+        if len(pks) > MOST_ROWS:
+            keys.add(label)
+        else:
+            keys |= {f"{label}:{pk}" for pk in pks}
+    match = request.resolver_match
+    item = getattr(response, "shown_item", None)
+    lists = _lists(match.view_name, match.kwargs, item) if match else None
+    keys |= set(shown) if lists is None else lists
+    return sorted(keys)
+
+
+def changed_keys(instance, created=False) -> set[str]:
+    """The keys a saved or deleted row makes stale: its own and its model's, and
+    those its kind of row adds (an article's lists: three queries)."""
+    label = instance._meta.label_lower
+    if label in SITE_WIDE:
+        return {SITE}
+    keys = {label, f"{label}:{instance.pk}"}
+    match label:
+        case "blog.article":
+            keys |= article_keys(instance.pk)
+            if created:
+                keys.add("related-newest")
+        case "blog.taggedarticle":
+            keys |= joined_keys(instance.content_object_id, tag_pks=[instance.tag_id])
+        case "blog.relatedpick":
+            keys.add(f"blog.article:{instance.from_article_id}")
+        case "clinic.closure":
+            keys.add(f"clinic.location:{instance.location_id}")
+        case "clinic.specialty":  # the directory lists people by specialty
+            keys.add("clinic.person")
+    return keys
+
+
+def linked_keys(instance, model, pk_set) -> set[str]:
+    """The keys a change to the many-to-many links of `instance` makes stale: for an
+    article given new categories or tags, their lists and related posts too."""
+    if isinstance(instance, Article):
+        if model is Category:
+            return joined_keys(instance.pk, category_pks=pk_set or ())
+        if model is Tag:
+            return joined_keys(instance.pk, tag_pks=pk_set or ())
+    keys = changed_keys(instance)
+    if model is Article:  # from the other side: category.articles.add(...)
+        keys |= {f"blog.article:{pk}" for pk in pk_set or ()} | {"blog.article"}
+    else:  # a person's specialties or locations, whose pages list the people
+        keys |= {f"{model._meta.label_lower}:{pk}" for pk in pk_set or ()}
+    return keys
+
+
+def article_keys(article_pk) -> set[str]:
+    """An article's keys and those of every list it is in now (three queries)."""
+    categories = Category.objects.filter(articles=article_pk)
+    tags = Tag.objects.filter(blog_taggedarticle_items__content_object=article_pk)
+    people = Person.objects.filter(
+        Q(articles=article_pk) | Q(reviewed_articles=article_pk)
+    )
+    return (
+        {f"blog.article:{article_pk}", "blog.article"}
+        | {f"articles-in-category:{slug}" for slug in _slugs(categories)}
+        | {f"articles-tagged:{slug.lower()}" for slug in _slugs(tags)}
+        | {f"articles-by:{slug}" for slug in _slugs(people)}
+    )
+
+
+def joined_keys(article_pk, category_pks=(), tag_pks=()) -> set[str]:
+    """An article's keys and those of the categories and tags it just joined: their
+    lists and the related posts ranked among them (a query for each kind)."""
+    keys = {f"blog.article:{article_pk}", "blog.article"}
+    if category_pks:
+        categories = Category.objects.filter(pk__in=category_pks)
+        for slug, relates in categories.values_list("slug", "relates_articles"):
+            keys.add(f"articles-in-category:{slug}")
+            if relates:
+                keys.add(f"related-in-category:{slug}")
+    if tag_pks:
+        for slug in _slugs(Tag.objects.filter(pk__in=tag_pks)):
+            keys |= {
+                f"articles-tagged:{slug.lower()}",
+                f"related-tagged:{slug.lower()}",
+            }
+    return keys
+
+
+def _slugs(queryset) -> list[str]:
+    return list(queryset.values_list("slug", flat=True))
