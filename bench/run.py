@@ -419,6 +419,7 @@ def search_growth(sizes: list[int], load, seconds: float) -> list[dict]:
     the machine's other work, which drifts between the two sizes' runs above,
     weighs on both sides of each ratio alike."""
     small, large = sizes[0], sizes[-1]
+    turn_seconds = max(1, round(seconds / GROWTH_TURNS))  # wrk takes whole seconds
     paths = {
         size: run_probe(environment(size, PAGE_CACHE_SECONDS="0")) for size in sizes
     }
@@ -443,7 +444,7 @@ def search_growth(sizes: list[int], load, seconds: float) -> list[dict]:
                         load.measure(
                             server.port,
                             paths[size][page]["paths"],
-                            seconds / GROWTH_TURNS,
+                            turn_seconds,
                         )
                     )
             found.append(
