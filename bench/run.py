@@ -953,7 +953,7 @@ def print_report(results: dict) -> None:
                 print(
                     f"{row['page']:<14} {size:>7} {row[f'rps_{name}']:>8.0f} "
                     f"{row[f'p50_ms_{name}']:>8.1f} "
-                    + (f"{ratio:>9.2f}" if ratio else f"{'1.00':>9}")
+                    + (f"{ratio:>9.3f}" if ratio else f"{'1.000':>9}")
                     + (f" {row['growth']:>7.2f}" if name == "large" else f" {'':>7}")
                     + (
                         f"  <= {GROWTH_TARGET}x, >= "
