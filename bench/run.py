@@ -419,7 +419,6 @@ def search_growth(sizes: list[int], load, seconds: float) -> list[dict]:
     the machine's other work, which drifts between the two sizes' runs above,
     weighs on both sides of each ratio alike."""
     small, large = sizes[0], sizes[-1]
-    turn_seconds = max(1, round(seconds / GROWTH_TURNS))  # wrk takes whole seconds
     paths = {
         size: run_probe(environment(size, PAGE_CACHE_SECONDS="0")) for size in sizes
     }
@@ -444,7 +443,7 @@ def search_growth(sizes: list[int], load, seconds: float) -> list[dict]:
                         load.measure(
                             server.port,
                             paths[size][page]["paths"],
-                            turn_seconds,
+                            seconds / GROWTH_TURNS,
                         )
                     )
             found.append(
@@ -607,7 +606,7 @@ class Wrk:
                     "wrk",
                     f"-t{threads}",
                     f"-c{CONNECTIONS}",
-                    f"-d{seconds:g}s",
+                    f"-d{max(1, round(seconds))}s",  # whole seconds: "1.6s" fails
                     "--timeout",
                     "30s",
                     *[
