@@ -133,8 +133,8 @@ def _sqlite_matches(clauses: list[Clause], joined_by: str) -> list[int]:
 
     FTS5's bm25 reads every posting of every word searched to weigh it (the whole
     library for a common word), and a prefix term merges the postings of every word
-    it starts; so a prefix is spelled out as the PREFIX_WORDS shortest words of the
-    vocabulary it starts (and itself), and only the newest matches are weighed."""
+    it starts; so a prefix is spelled out as itself and the PREFIX_WORDS shortest
+    words of the vocabulary it starts, and only the newest matches are weighed."""
 
     def term(term: Term) -> str:
         return f'"{term.word}"' + ("*" if term.prefix else "")  # see search_terms
@@ -152,16 +152,20 @@ def _sqlite_matches(clauses: list[Clause], joined_by: str) -> list[int]:
         for clause in clauses
         for columns, weight in COLUMN_WEIGHTS
     ]
-    # Each template's `"word"*` replaced by the known words it starts.
+    # Each template's `"word"*` becomes `("word" OR "longer" ...)` with the known
+    # words it starts; an unknown word that starts none stays a prefix too (digits:
+    # "b1" of "b12"), which costs little since few indexed words start with it.
     spelled_out, params = "text", []
     for word in sorted({t.word for c in clauses for alt in c for t in alt if t.prefix}):
         spelled_out = (
-            f"replace({spelled_out}, %s, (SELECT '(' || group_concat('\"' || word"
-            " || '\"', ' OR ') || ')' FROM (SELECT %s AS word UNION SELECT * FROM"
-            " (SELECT word FROM blog_searchword WHERE word > %s AND word < %s"
-            f" ORDER BY length(word), word LIMIT {PREFIX_WORDS}))))"
+            f"replace({spelled_out}, %s, '(\"' || %s || '\"' || coalesce((SELECT"
+            " ' OR ' || group_concat('\"' || word || '\"', ' OR ') FROM (SELECT word"
+            " FROM blog_searchword WHERE word > %s AND word < %s"
+            f" ORDER BY length(word), word LIMIT {PREFIX_WORDS})), (SELECT %s WHERE"
+            " NOT EXISTS (SELECT 1 FROM blog_searchword WHERE word = %s)), '') || ')')"
         )
-        params += [f'"{word}"*', word, word, word + "\U0010ffff"]
+        marker = f'"{word}"*'
+        params += [marker, word, word, word + "\U0010ffff", f" OR {marker}", word]
     sql = (
         "WITH templates (weight, text) AS (VALUES "
         + ", ".join(["(%s, %s)"] * len(templates))
