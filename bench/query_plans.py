@@ -235,6 +235,8 @@ def report(args) -> None:
         print(f"\n=== {name}: {paths[0]} ({response.status_code}) ===")
         for n, query in enumerate(captured.captured_queries, start=1):
             sql = query["sql"]
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                continue  # BEGIN, or a write (EXPLAIN ANALYZE would run it again)
             plan = explain(connection, sql, args.analyze)
             milliseconds = timed(connection, sql)
             shown = (

@@ -91,6 +91,7 @@ PAGES = (
 )
 COUNTED_PAGES = ("home", "category", "article")
 COUNTING_TURNS = 5  # per page and server
+GROWTH_TURNS = 5  # per page and size, for search's growth in turns
 COUNTING_TARGET = 0.90  # cached requests/s with counting on / with it off
 BROWSER_HEADERS = {
     "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 "
@@ -147,6 +148,11 @@ def main() -> None:
         action="store_true",
         help="Only cached pages with readership counting on and off.",
     )
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="Only search's growth, the smallest and largest size in turns.",
+    )
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -183,8 +189,11 @@ def main() -> None:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     for n, size in enumerate(sizes):
         env = prepare(size, args.fresh, collect_static=n == 0)
-        bench_size(size, env, load, args, results)
+        if not args.search_only:
+            bench_size(size, env, load, args, results)
     results["growth"] = growth(results["rows"], sizes)
+    if len(sizes) > 1 and not args.counting_only:
+        results["search_growth"] = search_growth(sizes, load, args.seconds)
     results["elapsed_seconds"] = round(time.monotonic() - started, 1)
     (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print_report(results)
@@ -438,6 +447,67 @@ def paired_ratio(turns: dict) -> float:
     )
 
 
+def search_growth(sizes: list[int], load, seconds: float) -> list[dict]:
+    """Uncached search and the trivial view at the smallest and largest size, two
+    servers side by side, measured in turns (small, large, large, small ...):
+    growth is the median over the turns of large p50 / small p50 beside it, so
+    the machine's other work, which drifts between the two sizes' runs above,
+    weighs on both sides of each ratio alike."""
+    small, large = sizes[0], sizes[-1]
+    paths = {
+        size: run_probe(environment(size, PAGE_CACHE_SECONDS="0")) for size in sizes
+    }
+    found = []
+    with (
+        Gunicorn(
+            environment(small, PAGE_CACHE_SECONDS="0"), WORKERS, app="bench.wsgi"
+        ) as small_server,
+        Gunicorn(
+            environment(large, PAGE_CACHE_SECONDS="0"), WORKERS, app="bench.wsgi"
+        ) as large_server,
+    ):
+        servers = ((small, small_server), (large, large_server))
+        for page in ("trivial", *SEARCHES):
+            print(f"[{small} and {large}] {page} in turns", flush=True)
+            for size, server in servers:
+                load.measure(server.port, paths[size][page]["paths"], WARM_SECONDS)
+            turns = {small: [], large: []}
+            for turn in range(GROWTH_TURNS):
+                for size, server in servers[:: 1 if turn % 2 else -1]:
+                    turns[size].append(
+                        load.measure(
+                            server.port,
+                            paths[size][page]["paths"],
+                            seconds / GROWTH_TURNS,
+                        )
+                    )
+            found.append(
+                {"page": page, "from": small, "to": large}
+                | {
+                    f"{key}_{name}": statistics.median(t[key] for t in turns[size])
+                    for size, name in ((small, "small"), (large, "large"))
+                    for key in ("rps", "p50_ms")
+                }
+                | {
+                    "errors": sum(t["errors"] for size in sizes for t in turns[size]),
+                    "growth": statistics.median(
+                        b["p50_ms"] / a["p50_ms"] if a["p50_ms"] else 0.0
+                        for a, b in zip(turns[small], turns[large], strict=True)
+                    ),
+                }
+            )
+    trivial = found[0]
+    for row in found[1:]:
+        for name in ("small", "large"):
+            row[f"ratio_{name}"] = row[f"rps_{name}"] / trivial[f"rps_{name}"]
+        row["met"] = bool(
+            row["growth"] <= GROWTH_TARGET
+            and row["ratio_large"] >= TARGETS["uncached"][row["page"]]
+            and not row["errors"]
+        )
+    return found
+
+
 def workers_cpu_seconds(server) -> float:
     """CPU time the server's workers have used so far (user and system)."""
     ticks = 0
@@ -571,7 +641,7 @@ class Wrk:
                     "wrk",
                     f"-t{threads}",
                     f"-c{CONNECTIONS}",
-                    f"-d{seconds:g}s",
+                    f"-d{max(1, round(seconds))}s",  # whole seconds: "1.6s" fails
                     "--timeout",
                     "30s",
                     *[
@@ -903,6 +973,30 @@ def print_report(results: dict) -> None:
                 f"<= {GROWTH_TARGET}x ({row['from']} -> {row['to']} articles) "
                 f"{verdict(row['met'])}"
             )
+    if results.get("search_growth"):
+        print(
+            "\nSearch uncached, the two sizes side by side in turns "
+            "(medians over the turns)\n"
+            f"{'page':<14} {'size':>7} {'req/s':>8} {'p50 ms':>8} {'x trivial':>9} "
+            f"{'growth':>7}  target"
+        )
+        for row in results["search_growth"]:
+            for name in ("small", "large"):
+                size = row["from"] if name == "small" else row["to"]
+                ratio = row.get(f"ratio_{name}")
+                print(
+                    f"{row['page']:<14} {size:>7} {row[f'rps_{name}']:>8.0f} "
+                    f"{row[f'p50_ms_{name}']:>8.1f} "
+                    + (f"{ratio:>9.3f}" if ratio else f"{'1.000':>9}")
+                    + (f" {row['growth']:>7.2f}" if name == "large" else f" {'':>7}")
+                    + (
+                        f"  <= {GROWTH_TARGET}x, >= "
+                        f"{TARGETS['uncached'][row['page']]:.0%} of trivial "
+                        f"{verdict(row['met'])}"
+                        if name == "large" and "met" in row
+                        else ""
+                    )
+                )
     if results.get("counting"):
         print(
             "\nReadership counting, cached pages: counted / uncounted, in requests "

@@ -2,7 +2,9 @@
 
 Topics are the article's tags and categories; people its author and medical
 reviewer. PostgreSQL keeps a weighted tsvector column with a GIN index and ranks
-with ts_rank; SQLite keeps an FTS5 table (Porter stemming) and ranks with bm25. Both
+with ts_rank; SQLite keeps an FTS5 table (Porter stemming) and ranks by the columns
+each clause matches in, weighted as COLUMN_WEIGHTS (neither weighs a word by its
+rarity, as bm25 would: that means reading all its postings). Both
 are filled by `index_articles`, which runs whenever an article, its tags, its
 categories or its people change. A search ranks at most the MAX_MATCHES newest
 matching articles, so a word found in half the library costs no more than a rare
@@ -32,6 +34,9 @@ MAX_WORD_LENGTH = 60  # longer is no word; PostgreSQL refuses a lexeme over 2 KB
 MAX_MATCHES = 200
 INDEX_BATCH = 100  # articles read at once when indexing in bulk: keeps memory flat
 MAX_CORRECTED = 3  # words corrected per query: each costs one lookup
+PREFIX_WORDS = 20  # known words a prefix stands for, the shortest first
+# Where a clause matches on SQLite, and what that adds to an article's rank.
+COLUMN_WEIGHTS = (("title", 10), ("summary topics people", 4), ("body", 1))
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits: no query syntax
 # Modifier letters and spacing marks (ʼ ʻ ˈ ˆ) act as apostrophes and accents, and
 # PostgreSQL's unaccent turns several into a quote: they part words, like "'" does.
@@ -108,36 +113,78 @@ def _postgresql_matches(clauses: list[Clause], joined_by: str) -> list[int]:
         "(" + " | ".join("(" + " & ".join(map(term, alt)) + ")" for alt in clause) + ")"
         for clause in clauses
     )
+    # The query is written out twice, not shared through a CTE, so that the planner
+    # sees it and estimates from the column's statistics how many articles it
+    # matches: for a common word, walking the newest articles until MAX_MATCHES
+    # match is cheaper than gathering every match from the GIN index.
+    query = "to_tsquery('english', unaccent(%s))"
     sql = (
-        "WITH query AS (SELECT to_tsquery('english', unaccent(%s)) AS q)"
-        " SELECT id FROM (SELECT id, search_vector FROM blog_article, query"
-        " WHERE search_vector @@ query.q"
-        f" ORDER BY id DESC LIMIT {MAX_MATCHES}) newest, query"
-        " ORDER BY ts_rank(search_vector, query.q) DESC, id DESC"
+        "SELECT id FROM (SELECT id, search_vector FROM blog_article"
+        f" WHERE search_vector @@ {query} ORDER BY id DESC LIMIT {MAX_MATCHES})"
+        f" newest ORDER BY ts_rank(search_vector, {query}) DESC, id DESC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression])
+        cursor.execute(sql, [expression, expression])
         return [row[0] for row in cursor.fetchall()]
 
 
 def _sqlite_matches(clauses: list[Clause], joined_by: str) -> list[int]:
+    """The MAX_MATCHES newest matches, ranked by the columns each clause matches in.
+
+    FTS5's bm25 reads every posting of every word searched to weigh it (the whole
+    library for a common word), and a prefix term merges the postings of every word
+    it starts; so a prefix is spelled out as itself and the PREFIX_WORDS shortest
+    words of the vocabulary it starts, and only the newest matches are weighed."""
+
     def term(term: Term) -> str:
         return f'"{term.word}"' + ("*" if term.prefix else "")  # see search_terms
 
-    expression = joined_by.join(
-        "("
-        + " OR ".join("(" + " AND ".join(map(term, alt)) + ")" for alt in clause)
-        + ")"
+    def either(clause: Clause) -> str:
+        return (
+            "("
+            + " OR ".join("(" + " AND ".join(map(term, alt)) + ")" for alt in clause)
+            + ")"
+        )
+
+    query = joined_by.join(map(either, clauses))
+    templates = [(0, query)] + [
+        (weight, f"({{{columns}}} : {either(clause)}) AND ({query})")
         for clause in clauses
-    )
+        for columns, weight in COLUMN_WEIGHTS
+    ]
+    # Each template's `"word"*` becomes `("word" OR "longer" ...)` with the known
+    # words it starts; an unknown word that starts none stays a prefix too (digits:
+    # "b1" of "b12"), which costs little since few indexed words start with it.
+    spelled_out, params = "text", []
+    for word in sorted({t.word for c in clauses for alt in c for t in alt if t.prefix}):
+        spelled_out = (
+            f"replace({spelled_out}, %s, '(\"' || %s || '\"' || coalesce((SELECT"
+            " ' OR ' || group_concat('\"' || word || '\"', ' OR ') FROM (SELECT word"
+            " FROM blog_searchword WHERE word > %s AND word < %s"
+            f" ORDER BY length(word), word LIMIT {PREFIX_WORDS})), (SELECT %s WHERE"
+            " NOT EXISTS (SELECT 1 FROM blog_searchword WHERE word = %s)), '') || ')')"
+        )
+        marker = f'"{word}"*'
+        params += [marker, word, word, word + "\U0010ffff", f" OR {marker}", word]
     sql = (
-        "SELECT rowid FROM (SELECT rowid,"
-        " bm25(blog_article_search, 10.0, 4.0, 4.0, 4.0, 1.0) AS score"
-        " FROM blog_article_search WHERE blog_article_search MATCH %s"
-        f" ORDER BY rowid DESC LIMIT {MAX_MATCHES}) newest ORDER BY score, rowid DESC"
+        "WITH templates (weight, text) AS (VALUES "
+        + ", ".join(["(%s, %s)"] * len(templates))
+        + f"), expanded AS MATERIALIZED (SELECT weight, {spelled_out} AS q"
+        " FROM templates),"
+        " newest AS MATERIALIZED (SELECT rowid FROM blog_article_search"
+        " WHERE blog_article_search MATCH (SELECT q FROM expanded WHERE weight = 0)"
+        f" ORDER BY rowid DESC LIMIT {MAX_MATCHES}),"
+        # The weights: where each clause matches, among the newest matches only.
+        " hits AS (SELECT s.rowid, e.weight FROM expanded e"
+        " CROSS JOIN blog_article_search s WHERE e.weight > 0"
+        " AND s.blog_article_search MATCH e.q"
+        " AND s.rowid >= (SELECT min(rowid) FROM newest))"
+        " SELECT rowid FROM (SELECT rowid, 0 AS weight FROM newest"
+        " UNION ALL SELECT rowid, weight FROM hits)"
+        " GROUP BY rowid ORDER BY sum(weight) DESC, rowid DESC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression])
+        cursor.execute(sql, [value for pair in templates for value in pair] + params)
         return [row[0] for row in cursor.fetchall()]
 
 

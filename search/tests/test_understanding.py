@@ -23,6 +23,12 @@ def test_a_word_is_found_from_its_first_letters(client, make_article):
     assert found_titles(client, "osteo") == ["Osteoporosis and bone density"]
 
 
+def test_a_half_typed_word_with_digits_is_found(client, make_article):
+    make_article(title="Vitamin B12 and your nerves")
+    make_article(title="Vitamin D and your bones")
+    assert found_titles(client, "vitamin b1") == ["Vitamin B12 and your nerves"]
+
+
 def test_every_word_of_four_letters_or_more_is_a_prefix(client, make_article):
     make_article(title="Shoulder exercises after surgery")
     make_article(title="Shoulder pain")
