@@ -305,6 +305,33 @@ class RelatedPick(models.Model):
         return f"{self.from_article} → {self.to_article}"
 
 
+class RelatedArticle(models.Model):
+    """One of an article's related posts, ranked when content changes (blog/related.py).
+
+    Drafts and scheduled articles are ranked too: the article page keeps only the
+    public ones when it reads the ranking, so a scheduled article appears on time.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_ranking"
+    )
+    related = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_in"
+    )
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "rank"], name="unique_related_rank"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.related_id} ({self.rank})"
+
+
 class SearchWord(models.Model):
     """A word that occurs in some article: the vocabulary typos are corrected to.
 
