@@ -25,7 +25,7 @@ is public.
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from blog.models import Article, RelatedArticle, RelatedPick, TaggedArticle
@@ -39,14 +39,23 @@ BATCH = 500
 
 def related_articles(article: Article, limit: int = 3) -> list[Article]:
     """Up to `limit` public articles to read next: the best ranked, then the
-    newest (one query)."""
-    ranked = article.related_ranking.all()
+    newest (one query).
+
+    Both lists are filtered to public articles before the cards are looked up by
+    id: given the rule of published() on the cards' own table, SQLite (which keeps
+    no statistics) would walk every public article to find these few.
+    """
     public = Article.objects.published().exclude(pk=article.pk)
+    ranking = article.related_ranking.order_by()
+    public_ranked = ranking.filter(Exists(public.filter(pk=OuterRef("related"))))
     newest = public.order_by("-published_at").values("pk")[:limit]
-    rank = ranked.filter(related=OuterRef("pk")).values("rank")
+    candidates = public_ranked.values("related").union(
+        Article.objects.filter(pk__in=newest).order_by().values("pk"), all=True
+    )
+    rank = ranking.filter(related=OuterRef("pk")).values("rank")
     chosen = (
-        public.for_cards()
-        .filter(Q(pk__in=ranked.values("related")) | Q(pk__in=newest))
+        Article.objects.for_cards()
+        .filter(pk__in=candidates)
         .annotate(rank=Coalesce(Subquery(rank), RANKED_CANDIDATES))
         .order_by("rank", "-published_at")
     )
