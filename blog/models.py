@@ -7,13 +7,18 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from clinic import dates, images, reading_level, rich_text
 from clinic.models import Person, Picture
 from clinic.publishing import Publishable, PublishableQuerySet
 
 REVIEW_INTERVAL = timedelta(days=365)  # a medical review older than this is overdue
+# What an article page shows of its categories and tags (Article.load_labels).
+LABEL_FIELDS = {
+    "category": ["id", "name", "slug", "position", "shows_as_badge"],
+    "tag": ["id", "name", "slug"],
+}
 
 
 class Category(models.Model):
@@ -276,6 +281,43 @@ class Article(Publishable):
     @cached_property
     def image_sources(self) -> images.Sources:
         return images.sources(self.featured_image.name, self.image_width)
+
+    def load_labels(self) -> None:
+        """Read the article's categories and tags in one query, where
+        prefetch_related takes two: `categories.all()` and `tags.all()` then make
+        none. Fields the page does not show stay deferred."""
+        categories = Category.objects.filter(articles=self).order_by()
+        tags = TaggedArticle.objects.filter(content_object=self).order_by()
+        rows = categories.values_list(models.Value(0), *LABEL_FIELDS["category"]).union(
+            tags.values_list(
+                models.Value(1),
+                *(f"tag__{name}" for name in LABEL_FIELDS["tag"]),
+                models.Value(0),
+                models.Value(False),
+            ),
+            all=True,
+        )
+        shown, tagged = [], []
+        for kind, *values in rows:
+            (tagged if kind else shown).append(values)
+        shown.sort(key=lambda values: (values[3], values[1]))  # position, name
+        tagged.sort()  # by id, as prefetch_related gave them
+        db = self._state.db
+        self._keep_prefetched(
+            self.categories,
+            [Category.from_db(db, LABEL_FIELDS["category"], v) for v in shown],
+        )
+        self._keep_prefetched(
+            self.tags, [Tag.from_db(db, LABEL_FIELDS["tag"], v[:3]) for v in tagged]
+        )
+
+    def _keep_prefetched(self, manager, objects) -> None:
+        # Stored as prefetch_related stores them, so the manager answers from them.
+        queryset = manager.all()
+        queryset._result_cache = objects
+        queryset._prefetch_done = True
+        cache = self.__dict__.setdefault("_prefetched_objects_cache", {})
+        cache[manager.prefetch_cache_name] = queryset
 
 
 class RelatedPick(models.Model):

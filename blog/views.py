@@ -113,10 +113,9 @@ def group_page(request, member_ids, public_members) -> ListPage:
 
 @require_safe
 def article_detail(request, slug):
-    articles = Article.objects.select_related(
-        "author", "medical_reviewer"
-    ).prefetch_related("categories", "tags")
+    articles = Article.objects.select_related("author", "medical_reviewer")
     article = public_or_preview(request, articles, slug=slug)
+    article.load_labels()
     context = {
         "article": article,
         "related": related_articles(article),
