@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -119,7 +121,7 @@ def article_detail(request, slug):
     context = {
         "article": article,
         "related": related_articles(article),
-        "trail": article_trail(article),
+        "trail": partial(article_trail, article),  # worked out only if rendered
     }
     return render_publishable(request, "blog/article_detail.html", context, article)
 
