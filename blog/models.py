@@ -195,7 +195,16 @@ class Article(Publishable):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [
-            models.Index(fields=["status", "published_at"], name="article_public_idx")
+            models.Index(fields=["status", "published_at"], name="article_public_idx"),
+            # A profile's newest articles, written and reviewed (person_articles).
+            models.Index(
+                fields=["author", "status", "published_at"],
+                name="article_author_public_idx",
+            ),
+            models.Index(
+                fields=["medical_reviewer", "status", "published_at"],
+                name="article_reviewer_public_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
