@@ -24,7 +24,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 
-from blog import search
+from blog import related, search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
 from clinic.models import Person, Redirect
@@ -245,6 +245,7 @@ class Importer:
                 for pk in {tag.pk for tag in tags}
             )
             search.reindex([article.pk])  # bulk_create sends no signal
+            related.refresh_around([article.pk])
         else:
             article.categories.set(categories)
             article.tags.set(tags)
