@@ -13,7 +13,6 @@ from clinic_site import navigation
 from clinic_site.page_cache import content_version
 from clinic_site.templatetags.clinic import absolute_url
 
-
 # This process's copy of the current chrome, by content version and day: reading it
 # from the shared cache (unpickling model instances) cost a millisecond per page.
 _latest_chrome: dict = {}
