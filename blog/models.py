@@ -304,7 +304,7 @@ class Article(Publishable):
             f" category.shows_as_badge FROM {Category._meta.db_table} category"
             f" JOIN {links} link ON link.category_id = category.id"
             " WHERE link.article_id = %s UNION ALL"
-            " SELECT 1, tag.id, tag.name, tag.slug, 0, 0"
+            " SELECT 1, tag.id, tag.name, tag.slug, NULL, NULL"
             f" FROM {Tag._meta.db_table} tag JOIN {TaggedArticle._meta.db_table} link"
             " ON link.tag_id = tag.id WHERE link.content_object_id = %s"
         )
