@@ -47,7 +47,7 @@ from PIL import Image, ImageDraw
 from reversion.models import Version
 from taggit.models import Tag
 
-from blog import search
+from blog import related, search
 from blog.models import Article, Category, RelatedPick, TaggedArticle
 from clinic import rich_text
 from clinic.models import Person
@@ -401,6 +401,7 @@ class Command(BaseCommand):
             if connection.vendor == "postgresql":
                 _reset_sequences()
         timings["search index"] = _timed(lambda: _index(articles, self.stdout))
+        timings["related posts"] = _timed(related.refresh_all)
         if connection.vendor == "postgresql":
             # What autovacuum soon does on a live site: statistics for the planner,
             # and a visibility map for index-only scans. (A live SQLite database

@@ -7,7 +7,8 @@
 Without DATABASE_URL it reads the SQLite database bench/run.py generated under
 var/bench/<size>/ (the largest there, unless --size says which). Each page (home,
 all articles, a category, a popular and a rare tag, an article with its related
-posts, search for a common and a rare word) is requested once in-process with
+posts, search for a common and a rare word, a page, the physicians and one of them,
+the locations and one of them) is requested once in-process with
 Django's test client, the page cache off and the cache empty; every query it makes
 is captured, then explained: EXPLAIN QUERY PLAN on SQLite, EXPLAIN (or EXPLAIN
 ANALYZE with --analyze) on PostgreSQL, and timed (the best of three runs). Flagged:
@@ -43,7 +44,9 @@ def pick_pages() -> dict[str, list[str]]:
     The largest topical category; the most used tag and one of the least used (with
     two published articles: a list nearly empty, where an index walked in date order
     finds little); up to ARTICLE_SAMPLE published articles with eight tags or more,
-    spread over the whole range of ids (the article page cycles through them).
+    spread over the whole range of ids (the article page cycles through them); the
+    first published page, clinician and active location (bench/run.py makes a page
+    and three locations).
     """
     from django.db.models import Count
     from django.urls import reverse
@@ -54,6 +57,8 @@ def pick_pages() -> dict[str, list[str]]:
         TOPICS,
     )
     from blog.models import Article, Category, TaggedArticle
+    from clinic.models import Location, Person
+    from pages.models import Page
 
     category = (
         Category.objects.filter(slug__in=[topic.slug for topic in TOPICS])
@@ -95,6 +100,11 @@ def pick_pages() -> dict[str, list[str]]:
         ],
         "search common": [f"{search}?q={COMMON_SEARCH_WORD}"],
         "search rare": [f"{search}?q={RARE_SEARCH_WORD}"],
+        "page": [Page.objects.published().first().get_absolute_url()],
+        "physicians": [reverse("clinic:physician_list")],
+        "physician": [Person.objects.clinicians().first().get_absolute_url()],
+        "locations": [reverse("clinic:location_list")],
+        "location": [Location.objects.active().first().get_absolute_url()],
     }
 
 

@@ -88,6 +88,11 @@ PAGES = (
     "article",
     "search common",
     "search rare",
+    "page",
+    "physicians",
+    "physician",
+    "locations",
+    "location",
 )
 COUNTED_PAGES = ("home", "category", "article")
 COUNTING_TURNS = 5  # per page and server
@@ -101,13 +106,17 @@ BROWSER_HEADERS = {
 }
 # Minimum requests/s as a share of the trivial view's, per page and mode.
 LISTS_AND_ARTICLE = ("home", "all articles", "category", "tag", "tag rare", "article")
+CLINIC_PAGES = ("page", "physicians", "physician", "locations", "location")
 SEARCHES = ("search common", "search rare")
 TARGETS = {
-    "uncached": dict.fromkeys(LISTS_AND_ARTICLE, 0.10) | dict.fromkeys(SEARCHES, 0.05),
+    "uncached": dict.fromkeys(LISTS_AND_ARTICLE + CLINIC_PAGES, 0.10)
+    | dict.fromkeys(SEARCHES, 0.05)
+    | {"article": 0.12},
     # Search is never kept whole (results change with every article): same target.
-    "cached": dict.fromkeys(LISTS_AND_ARTICLE, 0.80) | dict.fromkeys(SEARCHES, 0.05),
+    "cached": dict.fromkeys(LISTS_AND_ARTICLE + CLINIC_PAGES, 0.80)
+    | dict.fromkeys(SEARCHES, 0.05),
     # Kept pages through Varnish, against the trivial view served by gunicorn.
-    "varnish": dict.fromkeys(LISTS_AND_ARTICLE, 5.0),
+    "varnish": dict.fromkeys(LISTS_AND_ARTICLE + CLINIC_PAGES, 5.0),
 }
 POST_TARGET = 100  # requests/s, with no error
 GROWTH_TARGET = 1.5  # p50 at the largest size / p50 at the smallest
@@ -293,7 +302,14 @@ def prepare(size: int, fresh: bool, collect_static: bool) -> dict:
         " postal_code='02139', phone='(617) 555-0110'))\n"
         "    for day in range(5 if created else 0):\n"
         "        location.opening_hours.create(weekday=day, opens=time(8),"
-        " closes=time(17))",
+        " closes=time(17))\n"
+        "from django.utils import timezone\n"
+        "from pages.models import Page\n"
+        "Page.objects.get_or_create(slug='about', defaults=dict(title='About the"
+        " clinic', summary='Who we are and how we care for bones and joints.',"
+        " body='<h2>Our practice</h2>' + '<p>Our physicians and therapists see"
+        " patients at every stage, from a first twinge to recovery.</p>' * 12,"
+        " status=Page.Status.PUBLISHED, published_at=timezone.now()))",
     )
     return env
 
@@ -331,13 +347,14 @@ def bench_size(size: int, env: dict, load, args, results: dict) -> None:
                         "first_visit_queries": probes[mode][page]["first"],
                     }
                 )
-    print(f"[{size}] through Varnish: {', '.join(LISTS_AND_ARTICLE)}", flush=True)
+    kept = LISTS_AND_ARTICLE + CLINIC_PAGES
+    print(f"[{size}] through Varnish: {', '.join(kept)}", flush=True)
     if reason := varnish.missing():
         print(f"  skipped: {reason}")
     else:
         measured = proxy.through_varnish(
             environment(size),
-            {page: pages[page] for page in LISTS_AND_ARTICLE},
+            {page: pages[page] for page in kept},
             load,
             args.seconds,
         )

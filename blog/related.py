@@ -1,41 +1,134 @@
 """Related posts: the editor's picks first, then the closest by tags and categories.
 
-Closeness is computed in the database in one ranking query whose work is bounded:
-each tag and category contributes at most its newest CANDIDATES_PER_GROUP articles,
-so a tag used by 50,000 articles costs no more than one used by 200. A tag counts
-1 / ln(1 + n) for the n articles carrying it (counted up to RARITY_CAP), so a rare
-tag outweighs a common one. Categories flagged not to relate (Featured, News)
-contribute nothing; the newest articles come last, to fill the block. One more
-query loads the cards of the best candidates, of which the public ones are kept;
-another runs only in the rare case that nearly all of those are drafts or scheduled.
+They are ranked when content changes, not while a visitor waits: `refresh` ranks
+an article's related posts and keeps the best RANKED_CANDIDATES as RelatedArticle
+rows, drafts and scheduled articles included. blog/signals.py calls
+`refresh_around` when an article's tags, categories or picks change;
+`manage.py rank_related` ranks every article (the bench's data generator and the
+migration that made the table run it). The article page reads the public ones in
+one query, topped up with the newest public articles when fewer share anything.
+
+Closeness is computed in the database in one ranking query per article whose work
+is bounded: each tag and category contributes at most its newest
+CANDIDATES_PER_GROUP articles, so a tag used by 50,000 articles costs no more than
+one used by 200. A tag counts 1 / ln(1 + n) for the n articles carrying it (counted
+up to RARITY_CAP), so a rare tag outweighs a common one. Categories flagged not to
+relate (Featured, News) contribute nothing.
+
+A change to one article can move it into or out of other articles' rankings: those
+it now ranks are ranked again with it, and up to NEIGHBOURS of those that ranked it.
+Farther effects (a tag's weight drifting as it spreads, a category's flag turned
+off) wait for the next `manage.py rank_related`: they change the order, never what
+is public.
 """
 
-from django.db import connection
+from collections import defaultdict
 
-from blog.models import Article, RelatedPick, TaggedArticle
+from django.db import connection, transaction
+from django.utils import timezone
+
+from blog.models import Article, RelatedArticle, RelatedPick, TaggedArticle
 
 CANDIDATES_PER_GROUP = 200
 RARITY_CAP = 1000
 RANKED_CANDIDATES = 12
+NEIGHBOURS = 24
+BATCH = 500
 
 
 def related_articles(article: Article, limit: int = 3) -> list[Article]:
-    """Up to `limit` public articles to read next (tags, categories prefetched)."""
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    category_ids = [c.pk for c in article.categories.all() if c.relates_articles]
-    ranked_ids = _ranked_candidate_ids(article.pk, tag_ids, category_ids)
-    candidates = Article.objects.for_cards().in_bulk(ranked_ids)
-    chosen = [
-        candidates[pk]
-        for pk in ranked_ids
-        if pk in candidates and candidates[pk].is_public
-    ][:limit]
-    if len(chosen) < limit and len(ranked_ids) == RANKED_CANDIDATES:
-        # Rare: nearly all the best candidates are drafts or scheduled.
-        newest = Article.objects.for_cards().published()
-        newest = newest.exclude(pk__in=[article.pk, *(card.pk for card in chosen)])
-        chosen += newest[: limit - len(chosen)]
-    return chosen
+    """Up to `limit` public articles to read next: the best ranked, then the
+    newest (one query, the cards only).
+
+    Written in SQL: built with the ORM, the query cost several times its own run.
+    The rule of published() is applied to each list before the cards are looked up
+    by id: on the cards' own table, SQLite (which keeps no statistics) would walk
+    every public article to find these few.
+    """
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    status = Article.Status.PUBLISHED
+    articles, ranking = Article._meta.db_table, RelatedArticle._meta.db_table
+    columns = ", ".join(
+        f"article.{field.column}"
+        for field in Article._meta.concrete_fields
+        if field.name != "body"
+    )
+    sql = (
+        f"SELECT {columns}, chosen.rank FROM ("
+        f" SELECT * FROM (SELECT ranked.related_id AS id, ranked.rank"
+        f" FROM {ranking} ranked JOIN {articles} public"
+        " ON public.id = ranked.related_id"
+        " WHERE ranked.article_id = %s AND public.status = %s"
+        " AND public.published_at <= %s ORDER BY ranked.rank LIMIT %s) best"
+        " UNION ALL"
+        f" SELECT * FROM (SELECT id, {RANKED_CANDIDATES} FROM {articles}"
+        " WHERE status = %s AND published_at <= %s AND id <> %s AND id NOT IN"
+        f" (SELECT related_id FROM {ranking} WHERE article_id = %s)"
+        " ORDER BY published_at DESC LIMIT %s) newest"
+        f") chosen JOIN {articles} article ON article.id = chosen.id"
+        " ORDER BY chosen.rank, article.published_at DESC LIMIT %s"
+    )
+    params = [article.pk, status, now, limit]  # the best ranked
+    params += [status, now, article.pk, article.pk, limit]  # the newest
+    params.append(limit)
+    return list(Article.objects.raw(sql, params))
+
+
+def refresh_around(article_ids) -> None:
+    """Rank these articles' related posts again, and those of the articles whose
+    ranking may now take them in or leave them out."""
+    ids = set(article_ids)
+    if not ids:
+        return
+    ranked_them = RelatedArticle.objects.filter(related_id__in=ids).order_by(
+        "-article_id"
+    )
+    neighbours = set(
+        ranked_them.values_list("article_id", flat=True)[: NEIGHBOURS * len(ids)]
+    )
+    refresh(ids)
+    neighbours.update(
+        RelatedArticle.objects.filter(article_id__in=ids).values_list(
+            "related_id", flat=True
+        )
+    )
+    refresh(neighbours - ids)
+
+
+def refresh_all() -> int:
+    """Rank every article's related posts again, in batches; returns how many."""
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        with transaction.atomic():
+            refresh(ids[start : start + BATCH])
+    return len(ids)
+
+
+def refresh(article_ids) -> None:
+    """Rank these articles' related posts and store them (four queries, and one
+    per article)."""
+    existing = Article.objects.filter(pk__in=article_ids)
+    ids = sorted(existing.values_list("pk", flat=True))
+    if not ids:
+        return
+    tags, categories = defaultdict(list), defaultdict(list)
+    for article_id, tag_id in TaggedArticle.objects.filter(
+        content_object_id__in=ids
+    ).values_list("content_object_id", "tag_id"):
+        tags[article_id].append(tag_id)
+    for article_id, category_id in Article.categories.through.objects.filter(
+        article_id__in=ids, category__relates_articles=True
+    ).values_list("article_id", "category_id"):
+        categories[article_id].append(category_id)
+    rows = [
+        RelatedArticle(article_id=article_id, related_id=related_id, rank=rank)
+        for article_id in ids
+        for rank, related_id in enumerate(
+            _ranked_candidate_ids(article_id, tags[article_id], categories[article_id])
+        )
+    ]
+    RelatedArticle.objects.filter(article_id__in=ids).delete()
+    RelatedArticle.objects.bulk_create(rows)
 
 
 def _ranked_candidate_ids(article_id, tag_ids, category_ids) -> list[int]:
@@ -64,13 +157,6 @@ def _ranked_candidate_ids(article_id, tag_ids, category_ids) -> list[int]:
             f" ORDER BY article_id DESC LIMIT {CANDIDATES_PER_GROUP}) member"
         )
         params.append(category_id)
-    # The newest articles fill the block when too few share anything (one more
-    # than needed: the article itself may be among them).
-    branches.append(
-        f"SELECT newest.id, 0, 32767, 0.0, 0 FROM (SELECT id FROM"
-        f" {Article._meta.db_table} ORDER BY id DESC LIMIT {RANKED_CANDIDATES + 1})"
-        " newest"
-    )
     sql = (
         "SELECT article_id FROM (" + " UNION ALL ".join(branches) + ") candidates"
         " WHERE article_id <> %s GROUP BY article_id"

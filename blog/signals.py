@@ -1,12 +1,13 @@
-"""Keep the search index in step with articles, their tags, categories and people."""
+"""Keep the search index and the related posts in step with articles, their tags,
+categories, picks and people."""
 
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from blog import search
-from blog.models import Article, Category, TaggedArticle
+from blog import related, search
+from blog.models import Article, Category, RelatedPick, TaggedArticle
 from clinic.models import Person
 
 
@@ -68,3 +69,45 @@ def index_renamed_person(sender, instance, created, **kwargs):
                 Q(author=instance) | Q(medical_reviewer=instance)
             ).values_list("pk", flat=True)
         )
+
+
+@receiver(m2m_changed, sender=TaggedArticle)
+@receiver(m2m_changed, sender=Article.categories.through)
+def rank_retagged_article(sender, instance, action, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Article):
+        related.refresh_around([instance.pk])
+    else:  # articles added to or removed from a tag or a category
+        related.refresh_around(pk_set or [])
+
+
+@receiver(post_save, sender=TaggedArticle)
+def rank_restored_tag_link(sender, instance, raw=False, **kwargs):
+    if raw:  # see index_restored_tag_link
+        related.refresh_around([instance.content_object_id])
+
+
+@receiver(post_delete, sender=TaggedArticle)
+def rank_after_tag_link_removed(sender, instance, origin=None, **kwargs):
+    # Only a link deleted on its own (restoring a revision): `article.tags` sends
+    # m2m_changed after deleting, and deleting an article takes its ranking along.
+    if origin is instance:
+        related.refresh_around([instance.content_object_id])
+
+
+@receiver(post_save, sender=RelatedPick)
+def rank_after_pick(sender, instance, **kwargs):
+    related.refresh([instance.from_article_id])
+
+
+@receiver(post_delete, sender=RelatedPick)
+def rank_after_unpicking(sender, instance, origin=None, **kwargs):
+    if not _deleting_an_article(origin):
+        related.refresh([instance.from_article_id])
+
+
+def _deleting_an_article(origin) -> bool:
+    """Whether a deletion comes from deleting articles: their rankings go with
+    them, and ranking them again would point at rows about to be gone."""
+    return isinstance(origin, Article) or getattr(origin, "model", None) is Article

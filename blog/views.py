@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -113,14 +115,13 @@ def group_page(request, member_ids, public_members) -> ListPage:
 
 @require_safe
 def article_detail(request, slug):
-    articles = Article.objects.select_related(
-        "author", "medical_reviewer"
-    ).prefetch_related("categories", "tags")
+    articles = Article.objects.select_related("author", "medical_reviewer")
     article = public_or_preview(request, articles, slug=slug)
+    article.load_labels()
     context = {
         "article": article,
         "related": related_articles(article),
-        "trail": article_trail(article),
+        "trail": partial(article_trail, article),  # worked out only if rendered
     }
     return render_publishable(request, "blog/article_detail.html", context, article)
 

@@ -3,6 +3,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from blog.models import Category
@@ -12,13 +13,18 @@ from clinic_site import navigation
 from clinic_site.page_cache import content_version
 from clinic_site.templatetags.clinic import absolute_url
 
+# This process's copy of the current chrome, by content version and day: reading it
+# from the shared cache (unpickling model instances) cost a millisecond per page.
+_latest_chrome: dict = {}
+
 
 def site_chrome(version: int) -> dict:
     """Settings, navigation and locations with their weekly hours, kept per content
     version (no queries), and worked out again when a scheduled page it links to
     goes public."""
     key = _chrome_key(version)
-    chrome = cache.get(key)
+    mine = (version, timezone.localdate())
+    chrome = _latest_chrome.get(mine) or cache.get(key)
     if chrome is None or (chrome["changes_at"] or math.inf) <= time.time():
         links = navigation.site_links()
         chrome = {
@@ -40,6 +46,9 @@ def site_chrome(version: int) -> dict:
             "legal_pages": links.legal_pages,
         }
         cache.set(key, chrome, settings.FRAGMENT_CACHE_SECONDS)
+    if _latest_chrome.get(mine) is not chrome:
+        _latest_chrome.clear()
+        _latest_chrome[mine] = chrome
     return chrome
 
 

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from taggit.models import Tag
 
-from blog import search
+from blog import related, search
 from blog.models import Article, Category, TaggedArticle
 from clinic import dates, images, rich_text
 from clinic.models import Person, Picture
@@ -339,6 +339,7 @@ class Importer:
                 for pk in {tag.pk for tag in tags}
             )
             search.reindex([article.pk])  # bulk_create sends no signal
+            related.refresh_around([article.pk])
         else:
             article.categories.set(categories)
             article.tags.set(tags)

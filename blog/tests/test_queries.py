@@ -23,7 +23,7 @@ PAGES = {
     "category": (lambda a: "/blog/category/blog/", 10),
     "tag": (lambda a: reverse("blog:tag", args=["common"]), 10),
     "topics": (lambda a: reverse("blog:tag_list"), 7),
-    "article": (lambda a: a.get_absolute_url(), 11),
+    "article": (lambda a: a.get_absolute_url(), 9),  # the article, its labels, related
     "feed": (lambda a: "/blog/feed/", 4),
     "category feed": (lambda a: "/blog/category/blog/feed/", 5),
     # articles, categories, people, locations, pages
@@ -98,3 +98,15 @@ def test_a_large_tag_is_listed_in_one_query(
     cache.clear()
     with django_assert_num_queries(10):  # tag, size check, count, list; chrome 5; 1
         assert client.get(reverse("blog:tag", args=["common"])).status_code == 200
+
+
+def test_an_article_rendered_again_before_any_change_makes_three_queries(
+    client, make_article, django_assert_num_queries, settings
+):
+    """What the page costs when the page cache misses but nothing changed (another
+    query string, another server): its text, trail and JSON-LD are kept."""
+    settings.PAGE_CACHE_SECONDS = 0
+    url = build_library(make_article, 60)[0].get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(3):  # the article, its labels, related posts
+        assert client.get(url).status_code == 200

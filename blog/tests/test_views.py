@@ -114,6 +114,21 @@ def test_article_page_shows_byline_dates_review_categories_and_tags(
     assert f'href="/appointments/request/?article={article.slug}"' in page
 
 
+def test_the_kept_article_text_follows_a_change_to_its_tags_and_author(
+    client, make_article, author, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # only the fragments kept per content version
+    article = make_article(tags=["knee"])
+    client.get(article.get_absolute_url())
+    article.tags.add("stairs")
+    author.name = "Dana Whitfield-Ross"
+    author.save()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="/blog/tag/stairs/"' in page
+    assert "Dana Whitfield-Ross" in page
+    assert json_ld(page)[0]["mainEntity"]["keywords"] == ["knee", "stairs"]
+
+
 def test_featured_shows_as_a_badge_and_not_among_the_categories(
     client, make_article, featured, blog_category
 ):

@@ -335,6 +335,7 @@ NOT_SHOWN = {
     "clinic.PictureUse",  # which bodies show a picture: changes with those bodies
     "search.Synonym",  # search results are never kept
     "blog.SearchWord",  # the search index's vocabulary
+    "blog.RelatedArticle",  # ranked as tags, categories and picks change (shown)
     "readership.PageViews",  # counts of views, seen in the staff area only
     "readership.Batches",
     "wordpress.Imported",  # what an import wrote, for the next import

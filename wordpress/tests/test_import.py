@@ -194,6 +194,21 @@ def test_tags_are_created_or_reused(db, export):
     assert "tags: 1 created, 0 updated, 1 unchanged" in output
 
 
+def test_imported_articles_sharing_a_tag_are_related(db, export):
+    terms = [("post_tag", "meniscus", "Meniscus")]
+    run(
+        export(
+            item(12, name="first", terms=terms), item(13, name="second", terms=terms)
+        )
+    )
+    first, second = (
+        Article.objects.get(slug="first"),
+        Article.objects.get(slug="second"),
+    )
+    assert list(first.related_ranking.values_list("related", flat=True)) == [second.pk]
+    assert list(second.related_ranking.values_list("related", flat=True)) == [first.pk]
+
+
 def test_authors_are_bylines_named_from_the_export_without_accounts(db, export):
     run(export(item(12), item(13)))
     author = Person.objects.get()
