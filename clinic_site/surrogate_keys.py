@@ -16,7 +16,8 @@ that a changed row could join:
   article's related posts are ranked from (blog/related.py), on its page.
 
 A change names the keys it touches (`changed_keys`): its row's and its model's,
-for an article the lists it is in now, and `site` for what every page shows. A row
+for an article the lists it is in now, for a picture the bodies that show it, and
+`site` for what every page shows. A row
 leaving a page is covered by its own key, a row joining a list by the list's. An
 edited article cannot climb into another's related posts (they are ranked by
 shared tags and categories, then by id): only one that joins a tag or category, or
@@ -32,7 +33,7 @@ from django.db.models.signals import post_init
 from taggit.models import Tag
 
 from blog.models import Article, Category
-from clinic.models import Person
+from clinic.models import Person, PictureUse
 
 SITE = "site"
 MOST_ROWS = 20  # past this, a page names the model instead: headers stay short
@@ -147,7 +148,17 @@ def changed_keys(instance, created=False) -> set[str]:
             keys.add(f"clinic.location:{instance.location_id}")
         case "clinic.specialty":  # the directory lists people by specialty
             keys.add("clinic.person")
+        case "clinic.picture":  # kept texts show it without loading its row
+            keys |= picture_use_keys(instance.pk)
     return keys
+
+
+def picture_use_keys(picture_pk) -> set[str]:
+    """The keys of the articles and pages whose bodies show a picture (a query)."""
+    uses = PictureUse.objects.filter(picture=picture_pk).values_list(
+        "content_type__app_label", "content_type__model", "object_id"
+    )
+    return {f"{app}.{model}:{pk}" for app, model, pk in uses}
 
 
 def linked_keys(instance, model, pk_set) -> set[str]:

@@ -13,8 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import Article, Category
-from clinic.models import SiteSettings
+from clinic.models import Picture, SiteSettings
 from clinic_site.models import PendingPurge
+from conftest import jpeg_upload
 
 
 class FakeProxy(ThreadingHTTPServer):
@@ -247,3 +248,24 @@ def test_staff_previews_and_the_request_form_are_never_for_shared_caches(
     assert "no-store" in client.get(draft.get_absolute_url())["Cache-Control"]
     assert "s-maxage" not in client.get(public.get_absolute_url())["Cache-Control"]
     assert "no-store" in client.get("/admin/")["Cache-Control"]
+
+
+def test_a_picture_s_new_credit_reaches_every_page_showing_it(
+    anonymous, make_article, settings
+):
+    picture = Picture.objects.create(
+        image=jpeg_upload(), description="Knee", credit="Drawing: Ana Ruiz"
+    )
+    figure = (
+        f'<figure class="figure"><img alt="Knee" data-file="{picture.pk}"></figure>'
+    )
+    path = make_article(body=f"<p>Anatomy.</p>{figure}").get_absolute_url()
+    # The article's text is kept while no page is (as on another server, or the
+    # next day), so the page kept next is made from it and loads no picture row.
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "Ana Ruiz" in anonymous.get(path).text
+    settings.PAGE_CACHE_SECONDS = 600
+    assert "Ana Ruiz" in anonymous.get(path).text
+    picture.credit = "Drawing: Ben Okafor"
+    picture.save()
+    assert "Ben Okafor" in anonymous.get(path).text
