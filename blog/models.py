@@ -16,7 +16,15 @@ from clinic.publishing import Publishable, PublishableQuerySet
 REVIEW_INTERVAL = timedelta(days=365)  # a medical review older than this is overdue
 # What an article page shows of its categories and tags (Article.load_labels).
 LABEL_FIELDS = {
-    "category": ["id", "name", "slug", "position", "shows_as_badge"],
+    # relates_articles: the page's surrogate keys name where related posts come from
+    "category": [
+        "id",
+        "name",
+        "slug",
+        "position",
+        "shows_as_badge",
+        "relates_articles",
+    ],
     "tag": ["id", "name", "slug"],
 }
 
@@ -301,10 +309,11 @@ class Article(Publishable):
         links = Article.categories.through._meta.db_table
         sql = (
             "SELECT 0, category.id, category.name, category.slug, category.position,"
-            f" category.shows_as_badge FROM {Category._meta.db_table} category"
+            " category.relates_articles, category.shows_as_badge"
+            f" FROM {Category._meta.db_table} category"
             f" JOIN {links} link ON link.category_id = category.id"
             " WHERE link.article_id = %s UNION ALL"
-            " SELECT 1, tag.id, tag.name, tag.slug, NULL, NULL"
+            " SELECT 1, tag.id, tag.name, tag.slug, NULL, NULL, NULL"
             f" FROM {Tag._meta.db_table} tag JOIN {TaggedArticle._meta.db_table} link"
             " ON link.tag_id = tag.id WHERE link.content_object_id = %s"
         )
@@ -312,11 +321,11 @@ class Article(Publishable):
             cursor.execute(sql, [self.pk, self.pk])
             rows = cursor.fetchall()
         shown, tagged = [], []
-        for kind, pk, name, slug, position, badge in rows:
+        for kind, pk, name, slug, position, relates, badge in rows:
             if kind:
                 tagged.append((pk, name, slug))
             else:
-                shown.append((pk, name, slug, position, bool(badge)))
+                shown.append((pk, name, slug, position, bool(relates), bool(badge)))
         shown.sort(key=lambda values: (values[3], values[1]))  # position, name
         tagged.sort()  # by id, as prefetch_related gave them
         db = self._state.db
