@@ -9,7 +9,7 @@ from django.urls import reverse
 from blog.models import Article
 from clinic_site.tests import varnish
 from readership import tally
-from readership.models import PageViews
+from readership.models import PageViews, Source
 from readership.tests.conftest import BROWSER, later
 
 pytestmark = pytest.mark.varnish
@@ -87,3 +87,18 @@ def test_a_view_from_varnishs_copy_counts_from_its_log(
     call_command("count_proxy_views", stdin=log, stdout=io.StringIO())
     tally.flush(now=later())
     assert PageViews.objects.get(path=path).views == 2
+
+
+def test_varnish_keys_a_page_by_the_parameters_the_site_reads_and_passes_them_all(
+    committed_db, proxy, make_article, settings
+):
+    path = make_article().get_absolute_url()
+    browser = {"User-Agent": BROWSER["HTTP_USER_AGENT"], "Accept": "text/html"}
+    first = get(proxy, f"{path}?utm_medium=email&x=1", **browser)
+    assert get(proxy, f"{path}?x=2&gclid=3", **browser)[1]["X-Cache"] == "hit"
+    assert get(proxy, f"{path}?page=2", **browser)[1]["X-Cache"] == "miss"
+    for _ in range(2):  # an escaped name is passed, never kept
+        assert get(proxy, f"{path}?%70age=2", **browser)[1]["X-Cache"] == "miss"
+    assert first[1]["X-Cache"] == "miss"
+    tally.flush(now=later())  # the site saw the link's campaign tag
+    assert PageViews.objects.get(path=path).source == Source.EMAIL
