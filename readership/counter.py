@@ -38,11 +38,14 @@ class ViewCounter:
         # safe to share between threads).
         return caches["readership"]
 
-    def count(self, request, response) -> None:
+    def count(self, request, response, *, counted_elsewhere: bool = False) -> None:
+        """Count this view; one `counted_elsewhere` (by the site, for Varnish's
+        misses) is only remembered, so that the same reader's reload is not."""
         if (
             is_reading(request, response)
             and len(request.path) <= 300
             and self.recent.first_in_a_while(request)
+            and not counted_elsewhere
         ):
             counted = tally.entry(tally.today(), request.path, *source_of(request))
             with self.lock:

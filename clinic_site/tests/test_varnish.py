@@ -80,13 +80,22 @@ def test_a_view_from_varnishs_copy_counts_from_its_log(
         "Sec-Fetch-Dest": "document",
     }
     first = get(proxy, path, **browser, **{"X-Forwarded-For": "198.51.100.1"})
-    second = get(proxy, path, **browser, **{"X-Forwarded-For": "198.51.100.2"})
+    # Quotes and a backslash in a header: the log escapes them.
+    searched = {"Referer": 'https://www.google.com/?q="knee\\pain"'}
+    second = get(
+        proxy, path, **browser, **searched, **{"X-Forwarded-For": "198.51.100.2"}
+    )
     assert (first[1]["X-Cache"], second[1]["X-Cache"]) == ("miss", "hit")
+    reload = get(proxy, path, **browser, **{"X-Forwarded-For": "198.51.100.1"})
+    assert reload[1]["X-Cache"] == "hit"  # the first reader again: not counted
 
     log = io.StringIO(varnish.logged_views(proxy))
     call_command("count_proxy_views", stdin=log, stdout=io.StringIO())
     tally.flush(now=later())
-    assert PageViews.objects.get(path=path).views == 2
+    assert dict(PageViews.objects.values_list("source", "views")) == {
+        Source.DIRECT: 1,
+        Source.SEARCH: 1,
+    }
 
 
 def test_varnish_keys_a_page_by_the_parameters_the_site_reads_and_passes_them_all(

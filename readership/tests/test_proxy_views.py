@@ -51,6 +51,7 @@ def test_hits_count_by_the_sites_rules_misses_were_counted_by_the_site(
         logged("/blog/knee/", forwarded="198.51.100.2"),
         logged("/blog/knee/", forwarded="198.51.100.1"),  # a reload: counted once
         logged("/blog/knee/", forwarded="198.51.100.3", hitmiss="miss"),
+        logged("/blog/knee/", forwarded="198.51.100.3"),  # the site counted it
         logged("/blog/knee/", forwarded="198.51.100.4", agent="Googlebot/2.1"),
         logged("/blog/knee/", forwarded="198.51.100.5", sec_purpose="prefetch"),
         logged("/blog/gone/", status=404),

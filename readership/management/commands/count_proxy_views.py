@@ -58,7 +58,8 @@ def request_and_response(logged: dict) -> tuple[WSGIRequest, HttpResponse]:
 class Command(BaseCommand):
     help = (
         "Count the page views Varnish answered from its cache (misses and passes "
-        "reached the site, which counted them), from varnishncsa's log on stdin in "
+        "reached the site, which counted them: they are only remembered, so that a "
+        "reader's reload from the cache does not count again), from varnishncsa's log on stdin in "
         "the format of deploy/varnish/views.format, by the same rules and batches "
         "as the site. Runs until its input ends (docs/readership.md)."
     )
@@ -73,16 +74,15 @@ class Command(BaseCommand):
         for line in lines:
             try:
                 logged = json.loads(line)
-                if logged["hitmiss"] != "hit":
-                    continue
                 request, response = request_and_response(logged)
+                hit = logged["hitmiss"] == "hit"
             except (ValueError, KeyError, TypeError):
                 # Never the line itself in the log: it holds a visitor's address.
                 skipped += 1
                 if skipped == 1 or skipped % 1000 == 0:
                     logger.warning("Skipped %s unreadable log line(s)", skipped)
                 continue
-            hits += 1
-            counter.count(request, response)
+            hits += hit
+            counter.count(request, response, counted_elsewhere=not hit)
         counter.push()
         self.stdout.write(f"Read {hits} hit(s); skipped {skipped} unreadable line(s).")
