@@ -57,11 +57,11 @@ def request_and_response(logged: dict) -> tuple[WSGIRequest, HttpResponse]:
 
 class Command(BaseCommand):
     help = (
-        "Count the page views Varnish answered from its cache (misses and passes "
-        "reached the site, which counted them: they are only remembered, so that a "
-        "reader's reload from the cache does not count again), from varnishncsa's log on stdin in "
-        "the format of deploy/varnish/views.format, by the same rules and batches "
-        "as the site. Runs until its input ends (docs/readership.md)."
+        "Count the page views Varnish answered from its cache, from varnishncsa's "
+        "log on stdin in the format of deploy/varnish/views.format, by the same "
+        "rules and batches as the site. Misses and passes reached the site, which "
+        "counted them: they are only remembered, so that a reader's reload from the "
+        "cache does not count again. Runs until its input ends (docs/readership.md)."
     )
     stealth_options = ("stdin",)
 
