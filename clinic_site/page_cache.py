@@ -29,6 +29,7 @@ import re
 import time
 from datetime import datetime, timedelta
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -44,12 +45,19 @@ from clinic.publishing import next_publication_time
 from clinic_site import purging, surrogate_keys
 from clinic_site.middleware import ask_csp, csp_requests
 from pages.models import Page
+from wordpress.addresses import PLAIN_LINKS
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:version"  # moved by any change
 KEY_VERSION = "page-cache:key:{}"  # moved by a change that touches the key
 KEY_HEADER = "xkey"  # Varnish's xkey module reads it; the proxy drops it
+# The query parameters public pages read (grep request.GET): paged lists, the
+# stylesheet's version, search and site addresses, the old site's plain links. The
+# rest (campaign tags, made-up ones) change nothing on a page, so they stay out of
+# its key: one copy serves them all, and random ones cannot fill the cache.
+# deploy/varnish/default.vcl keys its copies by the same names.
+READ_PARAMETERS = frozenset({"page", "v", "q", *PLAIN_LINKS})
 
 # What public pages show. Saving or deleting a row of these models, or changing one
 # of these many-to-many links, invalidates the kept pages that show it. A test fails
@@ -192,6 +200,19 @@ def _seconds_until_tomorrow() -> float:
     return (midnight - now).total_seconds()
 
 
+def cache_address(request) -> str:
+    """The page's path with only the query parameters its view may read."""
+    if not request.META.get("QUERY_STRING"):
+        return request.path
+    read = [
+        (name, value)
+        for name, values in sorted(request.GET.lists())
+        if name in READ_PARAMETERS
+        for value in values
+    ]
+    return f"{request.path}?{urlencode(read)}" if read else request.path
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -206,7 +227,7 @@ class PageCacheMiddleware:
         version = content_version()
         accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
         gzip = "gz" if _ACCEPTS_GZIP.search(accepts) else "id"
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+        path = hashlib.sha256(cache_address(request).encode()).hexdigest()[:40]
         today = timezone.localdate().isoformat()
         key = f"page-cache:{today}:{gzip}:{path}"
         stored = cache.get(key)

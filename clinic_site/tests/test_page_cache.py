@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from blog.models import Article, Category
 from clinic.models import Person, Specialty
+from clinic.pagination import PER_PAGE
 from clinic_site.page_cache import (
     SHOWN_LINKS,
     SHOWN_MODELS,
@@ -35,6 +36,23 @@ def test_a_second_visit_is_served_from_the_cache(
     anonymous.get("/blog/")
     with django_assert_num_queries(0):
         assert anonymous.get("/blog/").status_code == 200
+
+
+def test_parameters_no_view_reads_share_one_copy_a_page_number_has_its_own(
+    anonymous, make_article, django_assert_num_queries
+):
+    for _ in range(PER_PAGE + 1):
+        make_article()
+    first = anonymous.get("/blog/?x=1&utm_medium=email")
+    with django_assert_num_queries(0):
+        again = anonymous.get("/blog/?x=2&fbclid=abc")
+    assert again.content == first.content
+    with CaptureQueriesContext(connection) as queries:
+        second_page = anonymous.get("/blog/?page=2&x=3")
+    assert second_page.status_code == 200 and len(queries) > 0
+    assert second_page.content != first.content
+    with django_assert_num_queries(0):
+        anonymous.get("/blog/?x=4&page=2")
 
 
 def rename_author(article):

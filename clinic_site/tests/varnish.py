@@ -97,3 +97,15 @@ def _wait_until_it_answers(address: str, process, workdir: Path) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("varnishd did not answer within 20 s")
+
+
+def logged_views(running: Varnish) -> str:
+    """The GETs Varnish has logged so far, as count_proxy_views reads them."""
+    return subprocess.run(
+        ["varnishncsa", "-n", str(running.workdir), "-d", "-j"]
+        + ["-f", str(VCL.with_name("views.format")), "-q", 'ReqMethod eq "GET"'],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout

@@ -54,12 +54,41 @@ sub vcl_recv {
     # dropping them lets every visitor share one copy. A page that needs one (a form
     # with a CSRF token) sets it, and then it is not kept.
     unset req.http.Cookie;
-    # Campaign tags change nothing on a page: one copy serves every campaign. The
-    # built-in vcl_hash then keys a copy by address and host; compressed and plain
-    # answers share it (Varnish keeps the gzipped one and unzips it on demand).
-    set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid)=[^&]*&?", "");
-    set req.url = regsub(req.url, "[?&]$", "");
+    # A parameter with an escaped name may be one the site reads (%70age is page):
+    # never kept under a key that leaves it out.
+    if (req.url ~ "[?&][^=&]*%") {
+        return (pass);
+    }
+    # The site reads only these parameters (READ_PARAMETERS in
+    # clinic_site/page_cache.py, keep the two the same): the rest (campaign tags,
+    # made-up ones) stay out of the key, so that one copy serves them all and random
+    # ones cannot fill the cache. The site gets the address unchanged (utm_medium
+    # tells the readership counts a link came from an email).
+    set req.http.hash-url = req.url;
+    if (req.url ~ "\?") {
+        set req.http.hash-query = regsuball(regsub(req.url, "^[^?]*\?", "&"),
+            "&(?!(page|v|q|p|page_id|cat|tag|author|attachment_id)(=|&|$))[^&]*", "");
+        set req.http.hash-url = regsub(req.url, "\?.*", "")
+            + regsub(req.http.hash-query, "^&", "?");
+        unset req.http.hash-query;
+    }
     return (hash);
+}
+
+sub vcl_hash {
+    # A copy is keyed by that address and the host; compressed and plain answers
+    # share it (Varnish keeps the gzipped one and unzips it on demand).
+    hash_data(req.http.hash-url);
+    if (req.http.host) {
+        hash_data(req.http.host);
+    } else {
+        hash_data(server.ip);
+    }
+    return (lookup);
+}
+
+sub vcl_backend_fetch {
+    unset bereq.http.hash-url;
 }
 
 sub vcl_backend_response {

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from readership import middleware, tally
+from readership import counter, tally
 from readership.models import Batches, PageViews, Source
 from readership.tests.conftest import BROWSER, later, reader
 
@@ -193,7 +193,7 @@ def test_without_redis_the_web_process_writes_its_counts_once_a_window(
     assert not PageViews.objects.exists()  # their window is still open
     clock = SimpleNamespace(time=later, monotonic=time.monotonic)
     monkeypatch.setattr(tally, "time", clock)
-    monkeypatch.setattr(middleware, "time", clock)
+    monkeypatch.setattr(counter, "time", clock)
     client.get(path, **reader(3))  # the first view of a later window writes the others
     assert PageViews.objects.get(path=path).views == 2
 
