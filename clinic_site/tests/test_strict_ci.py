@@ -1,6 +1,11 @@
 """Under CI=true, tests that need a service or a browser tool never skip."""
 
+import tomllib
+from pathlib import Path
+
 import pytest
+from django.apps import apps
+from django.conf import settings
 
 pytest_plugins = ["pytester"]
 
@@ -40,3 +45,15 @@ def test_a_missing_tool_fails_the_test_under_ci(run):
 
 def test_a_missing_tool_skips_the_test_elsewhere(run):
     run("").assert_outcomes(skipped=3)
+
+
+def test_the_tests_of_every_app_of_ours_run():
+    """An app left out of pytest's testpaths has its tests skipped without a word."""
+    options = tomllib.loads((settings.BASE_DIR / "pyproject.toml").read_text())
+    testpaths = set(options["tool"]["pytest"]["ini_options"]["testpaths"])
+    ours = {
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).parent == settings.BASE_DIR
+    }
+    assert ours <= testpaths, ours - testpaths
