@@ -137,6 +137,16 @@ def test_matching_words_are_marked_in_each_result(client, make_article):
     assert "<mark>Knees</mark> &amp; stairs: &lt;why&gt; they ache." in page
 
 
+def test_only_the_title_and_summary_of_a_result_are_marked(client, make_article):
+    article = make_article(title="Knee pain", slug="knee-pain", summary="Knee care.")
+    listed = client.get("/blog/").content.decode()  # keeps the card for the search
+    assert article.get_absolute_url() in listed
+    page = client.get("/search/", {"q": "knee"}).content.decode()
+    assert f'<a href="{article.get_absolute_url()}"><mark>Knee</mark> pain</a>' in page
+    assert "<p><mark>Knee</mark> care.</p>" in page
+    assert page.count("<mark>") == 2
+
+
 def test_the_query_is_echoed_safely(client, make_article):
     make_article(title="Knee pain")
     page = client.get("/search/", {"q": "<script>knee</script>"}).content.decode()
