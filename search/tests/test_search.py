@@ -178,6 +178,23 @@ def test_physicians_and_locations_matching_come_first_as_cards(
     assert "1 physician, 1 article found" in page
 
 
+def test_a_changed_physician_or_location_shows_in_the_next_search(
+    client, make_article, author, make_location
+):
+    make_article(title="Knee pain in Waltham")
+    location = make_location(name="Riverside: Waltham", city="Waltham")
+    assert "1 location, 1 article found" in search_page(client, "waltham")
+    location.active = False
+    location.save()
+    author.role = "Sports medicine, Waltham"
+    author.save()
+    assert "1 physician, 1 article found" in search_page(client, "waltham")
+
+
+def search_page(client, query: str) -> str:
+    return client.get("/search/", {"q": query}).content.decode()
+
+
 def test_nothing_found_offers_ways_on(client, make_article):
     make_article(title="Knee pain", tags=["knee"])
     page = client.get("/search/", {"q": "zebra"}).content.decode()
