@@ -9,6 +9,9 @@ nearest word one does, when the search as typed finds little.
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
+
 from blog import search as articles_index
 from blog.models import Article
 from blog.search import Clause, Term
@@ -17,6 +20,7 @@ from search.models import Synonym
 FEW_RESULTS = 3  # fewer than this, and a corrected query is tried
 PREFIX_FROM = 4
 _WORD = re.compile(r"\w+", re.UNICODE)
+SYNONYMS_KEY = "search:synonyms"
 
 
 @dataclass
@@ -83,13 +87,25 @@ def _correct(found: Search, plain: list[str], synonyms: dict) -> None:
 
 
 def load_synonyms() -> dict[tuple[str, ...], list[list[str]]]:
-    """The editors' synonym list, by the words of each phrase (one query)."""
-    return {
-        tuple(
-            _base(word) for word in articles_index.search_terms(synonym.phrase)
-        ): synonym.meanings()
-        for synonym in Synonym.objects.only("phrase", "means")
-    }
+    """The editors' synonym list, by the words of each phrase, kept in the cache
+    until a synonym changes (one query when it is not there)."""
+    synonyms = cache.get(SYNONYMS_KEY)
+    if synonyms is None:
+        synonyms = {
+            tuple(
+                _base(word) for word in articles_index.search_terms(synonym.phrase)
+            ): synonym.meanings()
+            for synonym in Synonym.objects.only("phrase", "means")
+        }
+        cache.set(SYNONYMS_KEY, synonyms, timeout=None)
+    return synonyms
+
+
+def forget_synonyms(**signal_kwargs) -> None:
+    """Drop the kept list now, and again once the change is committed (a search
+    running meanwhile may keep the list as it was)."""
+    cache.delete(SYNONYMS_KEY)
+    transaction.on_commit(lambda: cache.delete(SYNONYMS_KEY))
 
 
 def expand(words: list[str], synonyms: dict) -> tuple[list[Clause], list[str]]:

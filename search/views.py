@@ -1,7 +1,9 @@
+import hashlib
 from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -13,6 +15,7 @@ from blog.models import Article
 from clinic.models import Location, Person
 from clinic.pagination import paginate
 from clinic_site.client import asks_too_often
+from clinic_site.page_cache import content_version
 from pages.models import Page
 from search import query as site_search
 from search import suggestions as typing_suggestions
@@ -44,8 +47,7 @@ def search(request):
     page.items = [cards[pk] for pk in page.items]
     physicians, locations, pages = [], [], []
     if found.words and page.number == 1:
-        physicians = matching_physicians(found.words)
-        locations = matching_locations(found.words)
+        physicians, locations = people_and_places(found.words)
         pages = list(
             Page.objects.published()
             .matching(found.words)
@@ -76,6 +78,19 @@ def suggestions(request):
     response = JsonResponse({"suggestions": found})
     response["Cache-Control"] = f"max-age={typing_suggestions.KEEP_SECONDS}"
     return response
+
+
+def people_and_places(words: list[str]) -> tuple[list[Person], list[Location]]:
+    """The physicians and locations these words find, kept per content version,
+    which any change to people, their specialties or locations moves (two queries
+    when not kept)."""
+    words_key = hashlib.sha256(" ".join(words).encode()).hexdigest()[:40]
+    key = f"search:{content_version()}:people-and-places:{words_key}"
+    found = cache.get(key)
+    if found is None:
+        found = matching_physicians(words), matching_locations(words)
+        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return found
 
 
 def matching_physicians(words: list[str]) -> list[Person]:

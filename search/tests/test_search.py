@@ -137,6 +137,16 @@ def test_matching_words_are_marked_in_each_result(client, make_article):
     assert "<mark>Knees</mark> &amp; stairs: &lt;why&gt; they ache." in page
 
 
+def test_only_the_title_and_summary_of_a_result_are_marked(client, make_article):
+    article = make_article(title="Knee pain", slug="knee-pain", summary="Knee care.")
+    listed = client.get("/blog/").content.decode()  # keeps the card for the search
+    assert article.get_absolute_url() in listed
+    page = client.get("/search/", {"q": "knee"}).content.decode()
+    assert f'<a href="{article.get_absolute_url()}"><mark>Knee</mark> pain</a>' in page
+    assert "<p><mark>Knee</mark> care.</p>" in page
+    assert page.count("<mark>") == 2
+
+
 def test_the_query_is_echoed_safely(client, make_article):
     make_article(title="Knee pain")
     page = client.get("/search/", {"q": "<script>knee</script>"}).content.decode()
@@ -166,6 +176,23 @@ def test_physicians_and_locations_matching_come_first_as_cards(
     page = client.get("/search/", {"q": "whitfield knee"}).content.decode()
     assert page.index('class="person-card"') < page.index(article)
     assert "1 physician, 1 article found" in page
+
+
+def test_a_changed_physician_or_location_shows_in_the_next_search(
+    client, make_article, author, make_location
+):
+    make_article(title="Knee pain in Waltham")
+    location = make_location(name="Riverside: Waltham", city="Waltham")
+    assert "1 location, 1 article found" in search_page(client, "waltham")
+    location.active = False
+    location.save()
+    author.role = "Sports medicine, Waltham"
+    author.save()
+    assert "1 physician, 1 article found" in search_page(client, "waltham")
+
+
+def search_page(client, query: str) -> str:
+    return client.get("/search/", {"q": query}).content.decode()
 
 
 def test_nothing_found_offers_ways_on(client, make_article):

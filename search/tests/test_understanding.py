@@ -1,7 +1,6 @@
 """The search understands patients: half-typed words, typos, lay words, names."""
 
 import pytest
-from django.core.cache import cache
 
 from blog.models import Category
 from blog.search import edit_distance
@@ -89,10 +88,29 @@ def test_a_synonym_an_editor_adds_applies_at_once(editor_client, make_article):
     )
     assert response.status_code == 302
     assert Synonym.objects.get(means="adhesive capsulitis").phrase == "stuck shoulder"
-    cache.clear()
     assert found_titles(editor_client, "stuck shoulder") == [
         "Adhesive capsulitis explained"
     ]
+
+
+def test_a_synonym_an_editor_changes_or_deletes_applies_at_once(
+    editor_client, make_article
+):
+    make_article(title="Adhesive capsulitis explained")
+    make_article(title="Frozen shoulder stretches")
+    synonym = Synonym.objects.create(phrase="stiff shoulder", means="frozen shoulder")
+    assert found_titles(editor_client, "stiff shoulder") == [
+        "Frozen shoulder stretches"
+    ]
+    change = f"/admin/search/synonym/{synonym.pk}/change/"
+    editor_client.post(change, {"phrase": "stiff shoulder", "means": "capsulitis"})
+    assert found_titles(editor_client, "stiff shoulder") == [
+        "Adhesive capsulitis explained"
+    ]
+    editor_client.post(f"/admin/search/synonym/{synonym.pk}/delete/", {"post": "yes"})
+    assert "Adhesive capsulitis explained" not in found_titles(
+        editor_client, "stiff shoulder"
+    )
 
 
 def test_a_synonym_needs_searchable_words(editor_client):
