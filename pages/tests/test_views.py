@@ -123,7 +123,8 @@ def test_front_desk_cannot_preview_pages(client, make_page, front_desk, sign_in)
 def test_a_legal_page_shows_when_it_was_last_updated(client, make_page, kind):
     page = make_page(slug="legal", kind=kind)
     shown = client.get("/legal/").content.decode()
-    assert f'Last updated <time datetime="{page.last_updated:%Y-%m-%d}">' in shown
+    shown_date = timezone.localtime(page.last_updated)
+    assert f'Last updated <time datetime="{shown_date:%Y-%m-%d}">' in shown
     assert "Schedule an appointment" not in shown
 
 
