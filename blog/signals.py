@@ -18,21 +18,23 @@ def index_saved_article(sender, instance, raw=False, **kwargs):
 
 @receiver(m2m_changed, sender=TaggedArticle)
 @receiver(m2m_changed, sender=Article.categories.through)
-def index_retagged_article(sender, instance, action, pk_set, **kwargs):
+def index_and_rank_retagged_article(sender, instance, action, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
-    if isinstance(instance, Article):
-        search.reindex([instance.pk])
-    else:  # articles added to or removed from a tag or a category
-        search.reindex(pk_set or [])
+    # An article given tags or categories, or articles added to or removed from a
+    # tag or a category.
+    changed = [instance.pk] if isinstance(instance, Article) else list(pk_set or [])
+    search.reindex(changed)
+    related.refresh_around(changed)
 
 
 @receiver(post_save, sender=TaggedArticle)
-def index_restored_tag_link(sender, instance, raw=False, **kwargs):
+def index_and_rank_restored_tag_link(sender, instance, raw=False, **kwargs):
     # Links made through `article.tags` are indexed on m2m_changed, once per call;
     # raw saves (restoring a revision, loading fixtures) send no m2m_changed.
     if raw:
         search.reindex([instance.content_object_id])
+        related.refresh_around([instance.content_object_id])
 
 
 @receiver(post_delete, sender=TaggedArticle)
@@ -69,23 +71,6 @@ def index_renamed_person(sender, instance, created, **kwargs):
                 Q(author=instance) | Q(medical_reviewer=instance)
             ).values_list("pk", flat=True)
         )
-
-
-@receiver(m2m_changed, sender=TaggedArticle)
-@receiver(m2m_changed, sender=Article.categories.through)
-def rank_retagged_article(sender, instance, action, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if isinstance(instance, Article):
-        related.refresh_around([instance.pk])
-    else:  # articles added to or removed from a tag or a category
-        related.refresh_around(pk_set or [])
-
-
-@receiver(post_save, sender=TaggedArticle)
-def rank_restored_tag_link(sender, instance, raw=False, **kwargs):
-    if raw:  # see index_restored_tag_link
-        related.refresh_around([instance.content_object_id])
 
 
 @receiver(post_delete, sender=TaggedArticle)

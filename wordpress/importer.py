@@ -272,24 +272,29 @@ class Importer:
         article.summary = summary(post.excerpt, article.body)
         seo.fill(article, post, self._warn)
         article.author = self._author(post.creator)
-        written = wordpress_time(post.date_gmt, post.date)
-        if written and not dates.in_range(written):
-            self._warn_out_of_range(post, "date", written, "imported as a draft")
-            status, written = Article.Status.DRAFT, None
-        article.status = status
-        # WordPress gives a draft no GMT date ("0000-00-00 00:00:00") and publishes
-        # it when someone presses Publish; here too a draft has no publish time.
-        if status == Article.Status.PUBLISHED:
-            article.published_at = written or article.published_at
-        else:
-            article.published_at = wordpress_time(post.date_gmt) if written else None
-        article.created_at = written or article.created_at
+        self.fill_publication(article, post, status)
         modified = wordpress_time(post.modified_gmt, post.modified)
         if modified and not dates.in_range(modified):
             self._warn_out_of_range(post, "last change", modified, "left out")
             modified = None
         article.updated_at = modified or article.updated_at
         article.revised_at = modified or article.revised_at  # the best we know
+
+    def fill_publication(self, item, post: Post, status: str) -> None:
+        """An article's or page's status, publish and creation times from a post's;
+        a date out of range makes it a draft."""
+        written = wordpress_time(post.date_gmt, post.date)
+        if written and not dates.in_range(written):
+            self._warn_out_of_range(post, "date", written, "imported as a draft")
+            status, written = item.Status.DRAFT, None
+        item.status = status
+        # WordPress gives a draft no GMT date ("0000-00-00 00:00:00") and publishes
+        # it when someone presses Publish; here too a draft has no publish time.
+        if status == item.Status.PUBLISHED:
+            item.published_at = written or item.published_at
+        else:
+            item.published_at = wordpress_time(post.date_gmt) if written else None
+        item.created_at = written or item.created_at
 
     def _body(self, post: Post) -> str:
         """The content of a post or page as our rich text, cleaned as save() will

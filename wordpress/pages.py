@@ -138,18 +138,7 @@ class PageImporter:
         page.summary = summary(post.excerpt, page.body)
         seo.fill(page, post, self.importer._warn)
         page.position = min(int(post.menu_order or 0), POSITION_MAX)
-        written = wordpress_time(post.date_gmt, post.date)
-        if written and not dates.in_range(written):
-            self.importer._warn_out_of_range(
-                post, "date", written, "imported as a draft"
-            )
-            status, written = Page.Status.DRAFT, None
-        page.status = status
-        if status == Page.Status.PUBLISHED:
-            page.published_at = written or page.published_at
-        else:
-            page.published_at = wordpress_time(post.date_gmt) if written else None
-        page.created_at = written or page.created_at
+        self.importer.fill_publication(page, post, status)
         modified = wordpress_time(post.modified_gmt, post.modified)
         if modified and dates.in_range(modified):
             page.updated_at = modified
