@@ -1,6 +1,6 @@
 from functools import partial
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +16,8 @@ from clinic.preview import public_or_preview, render_publishable
 SMALL_GROUP = 500
 HOME_FEATURED = 3
 HOME_LATEST = 6
+# A clinic's topics fit on one page; a library of thousands is paged.
+TOPICS_PER_PAGE = 300
 
 
 @require_safe
@@ -57,14 +59,28 @@ def category(request, slug):
 @require_safe
 @public_page
 def tag_list(request):
-    """Every topic with public articles, and how many (one query)."""
-    topics = (
-        TaggedArticle.objects.filter(content_object__in=Article.objects.published())
-        .values("tag__name", "tag__slug")
-        .annotate(articles=Count("content_object"))
-        .order_by("tag__name")
+    """The topics with public articles, A to Z, and how many each has.
+
+    A page holds TOPICS_PER_PAGE topics, so a library with tens of thousands of
+    tags is still listed quickly: one query counts the topics, one picks the
+    page's, one counts their articles.
+    """
+    public_links = TaggedArticle.objects.filter(
+        content_object__in=Article.objects.published()
     )
-    return render(request, "blog/tag_list.html", {"topics": topics})
+    topics = Tag.objects.filter(
+        Exists(public_links.filter(tag=OuterRef("pk")))
+    ).order_by("name")
+    page = paginate(request, topics, per_page=TOPICS_PER_PAGE)
+    counts = dict(
+        public_links.filter(tag__in=page.items)
+        .values_list("tag")
+        .annotate(Count("content_object"))
+        .order_by()
+    )
+    for topic in page.items:
+        topic.articles = counts[topic.pk]
+    return render(request, "blog/tag_list.html", {"page": page})
 
 
 @require_safe

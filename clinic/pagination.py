@@ -53,18 +53,19 @@ class ListPage:
         return numbers
 
 
-def paginate(request, items) -> ListPage:
-    """Page `?page=` of a queryset (one query to count it) or of a list; 404 for a
-    page that is not there."""
+def paginate(request, items, per_page: int | None = None) -> ListPage:
+    """Page `?page=` of a queryset (one query to count it) or of a list, PER_PAGE
+    items a page unless told; 404 for a page that is not there."""
+    per_page = per_page or PER_PAGE
     value = request.GET.get("page", "1")
     if not value.isdigit() or not 1 <= int(value) <= 100_000:
         raise Http404("No such page.")
     number = int(value)
     count = len(items) if isinstance(items, list) else items.count()
-    last = max(1, math.ceil(count / PER_PAGE))
+    last = max(1, math.ceil(count / per_page))
     if number > last:
         raise Http404("No such page.")
-    start = (number - 1) * PER_PAGE
+    start = (number - 1) * per_page
     return ListPage(
-        items=list(items[start : start + PER_PAGE]), number=number, last=last
+        items=list(items[start : start + per_page]), number=number, last=last
     )

@@ -22,7 +22,7 @@ PAGES = {
     "all articles": (lambda a: "/blog/", 8),  # the list and its count
     "category": (lambda a: "/blog/category/blog/", 10),
     "tag": (lambda a: reverse("blog:tag", args=["common"]), 10),
-    "topics": (lambda a: reverse("blog:tag_list"), 7),
+    "topics": (lambda a: reverse("blog:tag_list"), 9),  # count, page, their articles
     "article": (lambda a: a.get_absolute_url(), 9),  # the article, its labels, related
     "feed": (lambda a: "/blog/feed/", 4),
     "category feed": (lambda a: "/blog/category/blog/feed/", 5),

@@ -337,3 +337,19 @@ def test_the_topics_page_lists_each_topic_with_its_public_articles_counted(
         ("/blog/tag/knee/", "knee", "2 articles"),
         ("/blog/tag/stairs/", "stairs", "1 article"),
     ]
+
+
+def test_the_topics_page_is_paged_a_to_z_when_there_are_many(
+    client, make_article, monkeypatch
+):
+    monkeypatch.setattr("blog.views.TOPICS_PER_PAGE", 2)
+    make_article(tags=["wrist", "ankle"])
+    make_article(tags=["knee", "secret"], status=Article.Status.DRAFT)
+    make_article(tags=["knee"])
+    listed = r'<li><a href="/blog/tag/([^"]+)/">'
+    first = client.get("/blog/tag/").content.decode()
+    second = client.get("/blog/tag/?page=2").content.decode()
+    assert re.findall(listed, first) == ["ankle", "knee"]
+    assert re.findall(listed, second) == ["wrist"]
+    assert 'rel="next" href="?page=2">Next' in first
+    assert client.get("/blog/tag/?page=3").status_code == 404
