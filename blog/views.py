@@ -131,8 +131,9 @@ def group_page(request, member_ids, public_members) -> ListPage:
 
 @require_safe
 def article_detail(request, slug):
-    articles = Article.objects.select_related("author", "medical_reviewer")
-    article = public_or_preview(request, articles, slug=slug)
+    # The author and reviewer are shown only inside fragments kept per content
+    # version: loaded (one query each) when those are rendered, not every time.
+    article = public_or_preview(request, Article.objects.all(), slug=slug)
     article.load_labels()
     context = {
         "article": article,

@@ -28,7 +28,7 @@ def site_chrome(version: int) -> dict:
     if chrome is None or (chrome["changes_at"] or math.inf) <= time.time():
         links = navigation.site_links()
         chrome = {
-            "stamp": time.time_ns(),  # names the footer rendered from this chrome
+            "parts": {},  # rendered from this chrome, in this process (site_header...)
             "changes_at": links.changes_at,
             "site": SiteSettings.objects.current(),
             "categories": [
@@ -70,7 +70,7 @@ def clinic(request):
     site = SimpleLazyObject(lambda: chrome["site"])
     return {
         "content_version": version,
-        "chrome_stamp": SimpleLazyObject(lambda: chrome["stamp"]),
+        "chrome_parts": SimpleLazyObject(lambda: chrome["parts"]),
         "fragment_cache_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "site_settings": site,
         "clinic_name": SimpleLazyObject(lambda: site.name),

@@ -13,7 +13,8 @@ that a changed row could join:
 - `articles-in-category:<slug>`, `articles-tagged:<slug>`, `articles-by:<slug>`:
   the articles of a category, a tag or an author, on their pages;
 - `related-in-category:<slug>`, `related-tagged:<slug>`, `related-newest`: where an
-  article's related posts are ranked from (blog/related.py), on its page.
+  article's related posts are ranked from (blog/related.py), and its author's and
+  reviewer's keys, on its page.
 
 A change names the keys it touches (`changed_keys`): its row's and its model's,
 for an article the lists it is in now, for a picture the bodies that show it, and
@@ -87,7 +88,7 @@ def _lists(view_name: str, kwargs: dict, item) -> set[str] | None:
         case "blog:tag":  # other spellings of the slug redirect here
             return {f"articles-tagged:{kwargs['slug']}"}
         case "blog:article_detail":
-            return _related_posts(item)
+            return _related_posts(item) | _people(item)
         case "clinic:person_detail" | "clinic:author_detail":
             return {f"articles-by:{kwargs['slug']}"}
         case "clinic:physician_list":
@@ -107,6 +108,13 @@ def _related_posts(article) -> set[str]:
         | {f"related-in-category:{slug}" for slug in relating}
         | {f"related-tagged:{tag.slug.lower()}" for tag in article.tags.all()}
     )
+
+
+def _people(article) -> set[str]:
+    """The article's author and reviewer: its page names them even when it showed
+    them from a kept fragment, without loading them."""
+    people = {article.author_id, article.medical_reviewer_id} - {None}
+    return {f"clinic.person:{pk}" for pk in people}
 
 
 def for_page(request, response, shown: dict[str, set]) -> list[str]:

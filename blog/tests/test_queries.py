@@ -23,7 +23,8 @@ PAGES = {
     "category": (lambda a: "/blog/category/blog/", 10),
     "tag": (lambda a: reverse("blog:tag", args=["common"]), 10),
     "topics": (lambda a: reverse("blog:tag_list"), 9),  # count, page, their articles
-    "article": (lambda a: a.get_absolute_url(), 9),  # the article, its labels, related
+    # the article, its labels, related; its author (and reviewer) for its kept text
+    "article": (lambda a: a.get_absolute_url(), 10),
     "feed": (lambda a: "/blog/feed/", 4),
     "category feed": (lambda a: "/blog/category/blog/feed/", 5),
     # articles, categories, people, locations, pages

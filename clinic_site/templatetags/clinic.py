@@ -4,7 +4,6 @@ import json
 import phonenumbers
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.template.defaultfilters import stringfilter
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -54,6 +53,9 @@ def breadcrumbs(trail):
     return {"trail": trail, "structured_data": breadcrumb_list(absolute)}
 
 
+# What the parts every page shares read from the context: the site chrome only.
+HEAD_LINKS_CONTEXT = ["site_settings", "clinic_name"]
+HEADER_CONTEXT = ["site_settings", "clinic_name", "clinic_phone", "header_menu"]
 FOOTER_CONTEXT = [
     "site_settings",
     "clinic_name",
@@ -64,21 +66,49 @@ FOOTER_CONTEXT = [
 ]
 
 
-@register.simple_tag(takes_context=True)
-def site_footer(context) -> str:
-    """The footer, rendered once per site chrome (see context_processors.site_chrome).
+def _chrome_part(context, name, template: str, values: dict) -> str:
+    """A part every page shares, rendered once per site chrome in each process
+    (see context_processors.site_chrome): a page then only pastes it.
 
-    Error pages render without the database or a chrome: their footer (what the
-    cache or the environment knows of the clinic, no addresses) is rendered each
+    Error pages render without the database or a chrome: their parts (what the
+    cache or the environment knows of the clinic, no addresses) are rendered each
     time and never kept.
     """
-    footer = {name: context.get(name) for name in FOOTER_CONTEXT}
-    stamp = context.get("chrome_stamp")
-    if stamp is None:
-        return render_to_string("includes/footer.html", footer)
-    key = f"site-footer:{stamp}"
-    html = cache.get(key)
+    parts = context.get("chrome_parts")
+    if parts is None:
+        return render_to_string(template, values)
+    html = parts.get(name)
     if html is None:
-        html = render_to_string("includes/footer.html", footer)
-        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+        html = parts[name] = render_to_string(template, values)
     return mark_safe(html)  # rendered by our own template, escaped there
+
+
+@register.simple_tag(takes_context=True)
+def site_head_links(context) -> str:
+    """The icons, style sheets, scripts and feed every page links in its head."""
+    values = {name: context.get(name) for name in HEAD_LINKS_CONTEXT}
+    return _chrome_part(context, "head-links", "includes/head_links.html", values)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> str:
+    """The header, one copy per menu item it marks as this page's. On the search
+    page it holds the words searched for: rendered there each time."""
+    values = {name: context.get(name) for name in HEADER_CONTEXT}
+    request = context.get("request")
+    path = request.path if request else None
+    values["current_url"] = next(
+        (item["url"] for item in values["header_menu"] or () if item["url"] == path),
+        None,
+    )
+    if query := context.get("query"):
+        return render_to_string("includes/header.html", values | {"query": query})
+    name = f"header:{values['current_url']}"
+    return _chrome_part(context, name, "includes/header.html", values)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> str:
+    """The footer: the clinic's locations, menus, legal pages and social links."""
+    values = {name: context.get(name) for name in FOOTER_CONTEXT}
+    return _chrome_part(context, "footer", "includes/footer.html", values)

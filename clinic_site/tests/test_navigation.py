@@ -86,6 +86,15 @@ def test_the_header_marks_the_page_being_read(client, no_menus):
     assert 'aria-current="page"' not in client.get("/").text
 
 
+def test_the_search_box_holds_the_words_searched_for_on_the_results_page_only(
+    client, no_menus
+):
+    box = re.compile(r'<input id="site-search"[^>]* value="([^"]*)"')
+    client.get("/")
+    assert box.search(client.get("/search/", {"q": "knee pain"}).text)[1] == "knee pain"
+    assert box.search(client.get("/").text)[1] == ""
+
+
 def test_an_unpublished_page_is_left_out_until_it_is_published(
     client, no_menus, make_page
 ):

@@ -2,7 +2,7 @@
 reverse proxy, after the commit; a failed purge is retried and never loses the edit."""
 
 import threading
-from datetime import timedelta
+from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import Article, Category
-from clinic.models import Picture, SiteSettings
+from clinic.models import Person, Picture, SiteSettings
 from clinic_site.models import PendingPurge
 from conftest import jpeg_upload
 
@@ -87,6 +87,20 @@ def test_an_article_page_names_what_it_shows(anonymous, make_article):
         f"related-in-category:{category.slug}",  # where its related posts come from
         "related-tagged:knee",
     } <= keys_of(response)
+
+
+def test_an_article_page_names_its_author_and_reviewer_when_shown_from_fragments(
+    anonymous, make_article, author
+):
+    reviewer = Person.objects.create(name="Ravi Mehta", slug="ravi-mehta")
+    article = make_article(medical_reviewer=reviewer, reviewed_on=date(2026, 1, 5))
+    anonymous.get(article.get_absolute_url(), headers={"accept-encoding": "gzip"})
+    # The other copy of the page (not compressed) is rendered from kept fragments.
+    response = anonymous.get(article.get_absolute_url())
+    assert "Ravi Mehta" in response.text
+    assert {f"clinic.person:{author.pk}", f"clinic.person:{reviewer.pk}"} <= keys_of(
+        response
+    )
 
 
 @pytest.fixture
