@@ -72,6 +72,14 @@ def _empty_cache():
         each.clear()
 
 
+def listed_articles(response) -> list[Article]:
+    """The articles a list or search page shows, in order: its page holds their ids,
+    and the cards are rendered from them."""
+    ids = response.context["page"].items
+    found = Article.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]
+
+
 def jpeg_upload(name="photo.jpg", size=(1200, 800), color="teal", **save_options):
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG", **save_options)

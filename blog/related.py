@@ -6,7 +6,8 @@ rows, drafts and scheduled articles included. blog/signals.py calls
 `refresh_around` when an article's tags, categories or picks change;
 `manage.py rank_related` ranks every article (the bench's data generator and the
 migration that made the table run it). The article page reads the public ones in
-one query, topped up with the newest public articles when fewer share anything.
+one query, topped up with the newest public articles when fewer share anything,
+and shows their kept cards (blog/cards.py).
 
 Closeness is computed in the database in one ranking query per article whose work
 is bounded: each tag and category contributes at most its newest
@@ -36,42 +37,38 @@ NEIGHBOURS = 24
 BATCH = 500
 
 
-def related_articles(article: Article, limit: int = 3) -> list[Article]:
-    """Up to `limit` public articles to read next: the best ranked, then the
-    newest (one query, the cards only).
+def related_ids(article: Article, limit: int = 3) -> list[int]:
+    """The ids of up to `limit` public articles to read next: the best ranked, then
+    the newest (one query).
 
     Written in SQL: built with the ORM, the query cost several times its own run.
-    The rule of published() is applied to each list before the cards are looked up
-    by id: on the cards' own table, SQLite (which keeps no statistics) would walk
-    every public article to find these few.
+    The rule of published() is applied to each list by joining the articles' public
+    index: on the ranking alone, SQLite (which keeps no statistics) would walk every
+    public article to find these few.
     """
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     status = Article.Status.PUBLISHED
     articles, ranking = Article._meta.db_table, RelatedArticle._meta.db_table
-    columns = ", ".join(
-        f"article.{field.column}"
-        for field in Article._meta.concrete_fields
-        if field.name != "body"
-    )
     sql = (
-        f"SELECT {columns}, chosen.rank FROM ("
-        f" SELECT * FROM (SELECT ranked.related_id AS id, ranked.rank"
-        f" FROM {ranking} ranked JOIN {articles} public"
+        "SELECT id FROM ("
+        " SELECT * FROM (SELECT ranked.related_id AS id, ranked.rank,"
+        f" public.published_at FROM {ranking} ranked JOIN {articles} public"
         " ON public.id = ranked.related_id"
         " WHERE ranked.article_id = %s AND public.status = %s"
         " AND public.published_at <= %s ORDER BY ranked.rank LIMIT %s) best"
         " UNION ALL"
-        f" SELECT * FROM (SELECT id, {RANKED_CANDIDATES} FROM {articles}"
+        f" SELECT * FROM (SELECT id, {RANKED_CANDIDATES}, published_at FROM {articles}"
         " WHERE status = %s AND published_at <= %s AND id <> %s AND id NOT IN"
         f" (SELECT related_id FROM {ranking} WHERE article_id = %s)"
         " ORDER BY published_at DESC LIMIT %s) newest"
-        f") chosen JOIN {articles} article ON article.id = chosen.id"
-        " ORDER BY chosen.rank, article.published_at DESC LIMIT %s"
+        ") chosen ORDER BY rank, published_at DESC LIMIT %s"
     )
     params = [article.pk, status, now, limit]  # the best ranked
     params += [status, now, article.pk, article.pk, limit]  # the newest
     params.append(limit)
-    return list(Article.objects.raw(sql, params))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def refresh_around(article_ids) -> None:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from blog.models import Article, Category, TaggedArticle
-from blog.related import related_articles
+from blog.related import related_ids
 from clinic.caching import public_page
 from clinic.pagination import ListPage, paginate
 from clinic.preview import public_or_preview, render_publishable
@@ -23,9 +23,9 @@ TOPICS_PER_PAGE = 300
 @require_safe
 @public_page
 def home(request):
-    articles = Article.objects.published().for_cards()
+    articles = Article.objects.published().values_list("pk", flat=True)
     featured = list(articles.filter(categories__slug="featured")[:HOME_FEATURED])
-    latest = articles.exclude(pk__in=[article.pk for article in featured])[:HOME_LATEST]
+    latest = list(articles.exclude(pk__in=featured)[:HOME_LATEST])
     context = {"featured": featured, "latest": latest}
     return render(request, "blog/home.html", context)
 
@@ -33,7 +33,7 @@ def home(request):
 @require_safe
 @public_page
 def article_list(request):
-    page = paginate(request, Article.objects.published().for_cards())
+    page = paginate(request, Article.objects.published().values_list("pk", flat=True))
     context = {"page": page, "heading": "All articles"}
     return render(request, "blog/article_list.html", context)
 
@@ -110,23 +110,20 @@ def tag(request, slug):
 
 
 def group_page(request, member_ids, public_members) -> ListPage:
-    """A page of the public articles of a category or tag, newest first.
+    """A page of the ids of the public articles of a category or tag, newest first.
 
     A large group is listed by one query that walks public articles newest first
     and soon meets enough members, and counted by another. A small one
     (SMALL_GROUP members or fewer) is looked up through its members instead, since
-    that walk would cross nearly every article to find a few (3 queries, whatever
+    that walk would cross nearly every article to find a few (2 queries, whatever
     the size of the library).
     """
     ids = list(member_ids[: SMALL_GROUP + 1])
     if len(ids) > SMALL_GROUP:
-        return paginate(request, public_members.for_cards())
+        return paginate(request, public_members.values_list("pk", flat=True))
     public = Article.objects.publish_times_among(ids)
     newest_first = sorted(public, key=lambda pk: (public[pk], pk), reverse=True)
-    page = paginate(request, newest_first)
-    cards = Article.objects.for_cards().in_bulk(page.items)
-    page.items = [cards[pk] for pk in page.items]
-    return page
+    return paginate(request, newest_first)
 
 
 @require_safe
@@ -137,7 +134,7 @@ def article_detail(request, slug):
     article.load_labels()
     context = {
         "article": article,
-        "related": related_articles(article),
+        "related": related_ids(article),
         "trail": partial(article_trail, article),  # worked out only if rendered
     }
     return render_publishable(request, "blog/article_detail.html", context, article)

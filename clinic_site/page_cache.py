@@ -41,6 +41,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
 from blog.models import Article
+from clinic import shown as shown_rows
 from clinic.publishing import next_publication_time
 from clinic_site import purging, surrogate_keys
 from clinic_site.middleware import ask_csp, csp_requests
@@ -179,7 +180,7 @@ def connect_invalidation() -> None:
     for through in map(apps.get_model, SHOWN_LINKS):
         m2m_changed.connect(bump_content_version, sender=through, weak=False)
     post_migrate.connect(bump_after_migrate, weak=False)
-    surrogate_keys.note_rows_of(models)
+    shown_rows.note_rows_of(models)
 
 
 def _seconds_until_next_publication(version: int) -> float | None:
@@ -235,7 +236,7 @@ class PageCacheMiddleware:
             content, headers, csp, versions, shared = stored
             if cache.get_many(list(versions)) == versions:
                 return self._replay(request, content, headers, csp, shared)
-        with surrogate_keys.noting() as shown:
+        with shown_rows.noting() as shown:
             response = self.get_response(request)
         if self._keepable(response):
             keys = surrogate_keys.for_page(request, response, shown)

@@ -5,8 +5,9 @@ that a changed row could join:
 - `site`, on every page: the header and footer (settings, menus, categories,
   locations) and anything else only a whole-site change can tell;
 - `<app>.<model>:<pk>` for each row of a shown model the page loaded while it
-  rendered (the article, its categories, tags, author and pictures, the cards of
-  other articles, the physicians of a location...): noted as the rows are loaded;
+  rendered (the article, its categories, tags and pictures, the physicians of a
+  location...) or showed from a kept fragment (the cards of other articles):
+  noted by clinic/shown.py;
 - `<app>.<model>` instead, past MOST_ROWS rows of one model (a sitemap, a feed),
   and on pages that list every public row of a model (the home page, the article
   list, the directories);
@@ -25,12 +26,7 @@ shared tags and categories, then by id): only one that joins a tag or category, 
 a new one, can; other articles' pages loaded it as a candidate if it could show.
 """
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.db.models import Q
-from django.db.models.signals import post_init
 from taggit.models import Tag
 
 from blog.models import Article, Category
@@ -48,31 +44,6 @@ SITE_WIDE = {
     "clinic.openinghours",
     "pages.page",  # menus and the footer's legal links lead to pages
 }
-
-_shown: ContextVar[dict[str, set] | None] = ContextVar("shown_rows", default=None)
-
-
-def _note_row(sender, instance, **kwargs) -> None:
-    shown = _shown.get()
-    if shown is not None and instance.pk is not None:
-        shown.setdefault(sender._meta.label_lower, set()).add(instance.pk)
-
-
-def note_rows_of(models: Iterable) -> None:
-    """Note the rows of these models that pages load (see `noting`)."""
-    for model in models:
-        post_init.connect(_note_row, sender=model, weak=False)
-
-
-@contextmanager
-def noting() -> Iterator[dict[str, set]]:
-    """The rows of shown models loaded inside the block, by model label."""
-    shown: dict[str, set] = {}
-    token = _shown.set(shown)
-    try:
-        yield shown
-    finally:
-        _shown.reset(token)
 
 
 def _lists(view_name: str, kwargs: dict, item) -> set[str] | None:

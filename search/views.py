@@ -43,8 +43,6 @@ def search(request):
         return response
     found = site_search.run(query)
     page = paginate(request, found.article_ids)
-    cards = Article.objects.for_cards().in_bulk(page.items)
-    page.items = [cards[pk] for pk in page.items]
     physicians, locations, pages = [], [], []
     if found.words and page.number == 1:
         physicians, locations = people_and_places(found.words)

@@ -5,9 +5,11 @@ Counts are for a first visit with an empty cache: the page itself, the site chro
 the locations' hours when there are locations; kept per content version afterwards;
 feeds read only the settings, for their title) and, for pages the page cache keeps,
 the next scheduled publication (1, kept per content version).
-Category and tag pages of up to SMALL_GROUP articles look their members up (3);
-larger ones take one query, and one more to count them (see blog.views.group_page),
-as does the list of all articles. A page served from the page cache makes none.
+Category and tag pages of up to SMALL_GROUP articles look their members up (2);
+larger ones take one query for the ids shown, and one more to count them (see
+blog.views.group_page), as does the list of all articles. Each list of cards loads
+the articles whose cards are not kept yet (1, see blog/cards.py). A page served
+from the page cache makes none.
 """
 
 import pytest
@@ -18,13 +20,14 @@ from blog.models import Category
 
 PAGES = {
     # page: (address builder, queries)
-    "home": (lambda a: "/", 8),
-    "all articles": (lambda a: "/blog/", 8),  # the list and its count
+    "home": (lambda a: "/", 9),  # no featured articles here: one list of cards
+    "all articles": (lambda a: "/blog/", 9),  # the list, its count, its cards
     "category": (lambda a: "/blog/category/blog/", 10),
     "tag": (lambda a: reverse("blog:tag", args=["common"]), 10),
     "topics": (lambda a: reverse("blog:tag_list"), 9),  # count, page, their articles
-    # the article, its labels, related; its author (and reviewer) for its kept text
-    "article": (lambda a: a.get_absolute_url(), 10),
+    # the article, its labels, related posts and their cards; its author (and
+    # reviewer) for its kept text
+    "article": (lambda a: a.get_absolute_url(), 11),
     "feed": (lambda a: "/blog/feed/", 4),
     "category feed": (lambda a: "/blog/category/blog/feed/", 5),
     # articles, categories, people, locations, pages
@@ -87,7 +90,7 @@ def test_later_pages_of_a_list_cost_the_same(
 ):
     build_library(make_article, 25)
     cache.clear()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get("/blog/?page=3").status_code == 200
 
 
@@ -97,7 +100,8 @@ def test_a_large_tag_is_listed_in_one_query(
     monkeypatch.setattr("blog.views.SMALL_GROUP", 2)
     build_library(make_article, 3)
     cache.clear()
-    with django_assert_num_queries(10):  # tag, size check, count, list; chrome 5; 1
+    # tag, size check, count, list, cards; chrome 5; 1
+    with django_assert_num_queries(11):
         assert client.get(reverse("blog:tag", args=["common"])).status_code == 200
 
 

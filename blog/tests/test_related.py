@@ -4,12 +4,14 @@ import pytest
 from django.utils import timezone
 
 from blog.models import Article, Category
-from blog.related import RANKED_CANDIDATES, related_articles
+from blog.related import RANKED_CANDIDATES, related_ids
 
 
 def related(article):
     article = Article.objects.prefetch_related("tags", "categories").get(pk=article.pk)
-    return related_articles(article)
+    ids = related_ids(article)
+    found = Article.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 @pytest.fixture

@@ -134,6 +134,17 @@ def test_a_profile_lists_public_articles_written_and_reviewed_newest_first(
     assert "A draft" not in page and "Soon" not in page
 
 
+def test_a_scheduled_article_joins_the_profile_when_it_goes_public(
+    client, surgeon, make_article, time_machine
+):
+    make_article(title="Already out")
+    make_article(title="Out tomorrow", published_at=timezone.now() + timedelta(days=1))
+    assert "Out tomorrow" not in client.get(surgeon.get_absolute_url()).text
+    time_machine(days=2)
+    page = client.get(surgeon.get_absolute_url()).text
+    assert "Out tomorrow" in page and "Already out" in page
+
+
 def test_a_long_list_of_articles_is_cut_to_the_newest_ten(
     client, surgeon, make_article
 ):

@@ -53,9 +53,9 @@ def test_a_profile_makes_the_same_queries_for_any_number_of_articles(
     for _ in range(articles):
         make_article(author=person, medical_reviewer=person, reviewed_on="2026-01-05")
     cache.clear()
-    # the person, specialties, locations, articles written, articles reviewed;
-    # chrome (6); next publication
-    with django_assert_num_queries(12):
+    # the person, specialties, locations, articles written, articles reviewed,
+    # their titles (until kept); chrome (6); next publication
+    with django_assert_num_queries(13):
         response = client.get(person.get_absolute_url())
     assert response.status_code == 200
 
@@ -66,7 +66,8 @@ def test_an_author_page_makes_fewer_queries(
     writer = Person.objects.create(name="Ivo Marsh", slug="ivo-marsh")
     make_article(author=writer)
     cache.clear()
-    # the person, articles written, articles reviewed; chrome (5); next publication
-    with django_assert_num_queries(9):
+    # the person, articles written, articles reviewed, their titles (until kept);
+    # chrome (5); next publication
+    with django_assert_num_queries(10):
         response = client.get(writer.get_absolute_url())
     assert response.status_code == 200

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from conftest import listed_articles
 from search import relevance
 
 FLOOR = 36  # of 40: nine in ten queries find the right article in the top three
@@ -23,7 +24,7 @@ def test_patients_find_the_right_article_in_the_first_three_results(
 ):
     def ranked_slugs(text):
         response = client.get("/search/", {"q": text})
-        return [article.slug for article in response.context["page"].items]
+        return [article.slug for article in listed_articles(response)]
 
     score = relevance.score(ranked_slugs)
     with capsys.disabled():  # `make relevance` reports the score

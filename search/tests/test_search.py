@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.models import Article
 from clinic.pagination import PER_PAGE
+from conftest import listed_articles
 from pages.models import Page
 from search.views import MAX_PAGES
 
@@ -24,7 +25,7 @@ def test_search_finds_words_in_title_summary_body_and_tags(client, make_article)
     by_tag = make_article(tags=["meniscus"])
     make_article(title="Unrelated")
     make_article(title="Meniscus draft", status=Article.Status.DRAFT)
-    items = client.get("/search/", {"q": "meniscus"}).context["page"].items
+    items = listed_articles(client.get("/search/", {"q": "meniscus"}))
     assert set(items) == {by_title, by_summary, by_body, by_tag}
     assert items[0] == by_title  # a title match ranks first
 
