@@ -44,6 +44,12 @@ class PublishableQuerySet(models.QuerySet):
             status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now()
         )
 
+    def hidden(self):
+        """What the public may not see: everything published() leaves out."""
+        return self.exclude(
+            status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
     def scheduled(self):
         return self.filter(
             status=Publishable.Status.PUBLISHED, published_at__gt=timezone.now()

@@ -24,7 +24,8 @@ PAGES = {
     "all articles": (lambda a: "/blog/", 9),  # the list, its count, its cards
     "category": (lambda a: "/blog/category/blog/", 10),
     "tag": (lambda a: reverse("blog:tag", args=["common"]), 10),
-    "topics": (lambda a: reverse("blog:tag_list"), 9),  # count, page, their articles
+    # count, page, their links, links of articles not public
+    "topics": (lambda a: reverse("blog:tag_list"), 10),
     # the article, its labels, related posts and their cards; its author (and
     # reviewer) for its kept text
     "article": (lambda a: a.get_absolute_url(), 11),
