@@ -152,6 +152,19 @@ def test_an_article_given_a_tag_joins_that_tag_s_page(
     assert article.title in anonymous.get("/blog/tag/hip/").text
 
 
+def test_a_new_article_joins_its_author_s_and_reviewer_s_pages(
+    committed_db, anonymous, make_article, author, proxy
+):
+    reviewer = Person.objects.create(name="Ravi Mehta", slug="ravi-mehta")
+    anonymous.get(reviewer.get_absolute_url())
+    proxy.purged.clear()
+    make_article(
+        title="Fresh piece", medical_reviewer=reviewer, reviewed_on=date(2026, 1, 5)
+    )
+    assert {f"articles-by:{author.slug}", "articles-by:ravi-mehta"} <= proxy.keys()
+    assert "Fresh piece" in anonymous.get(reviewer.get_absolute_url()).text
+
+
 def test_changes_in_one_transaction_are_purged_once_after_the_commit(
     committed_db, make_article, proxy
 ):
