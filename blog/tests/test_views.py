@@ -319,6 +319,23 @@ def test_a_tag_saved_with_capitals_is_served_at_its_lowercase_address(
     assert client.get("/blog/tag/ACL/")["Location"] == "/blog/tag/acl/"
 
 
+def test_a_long_list_is_counted_only_as_far_as_the_page_numbers_shown(
+    client, make_article, monkeypatch
+):
+    monkeypatch.setattr("clinic.pagination.PER_PAGE", 1)
+    monkeypatch.setattr("clinic.pagination.EXACT_COUNT_UP_TO", 4)
+    for _ in range(9):
+        make_article()
+    page = client.get("/blog/", {"page": 3}).content.decode()
+    nav = page[page.index('<nav class="pagination"') :]
+    nav = nav[: nav.index("</nav>")]
+    links = re.findall(r'href="([^"]+)">(?:<span[^>]*>Page </span>)?([^<]+)</a>', nav)
+    assert [text for _, text in links] == ["← Newer", "1", "2", "4", "5", "Older →"]
+    assert nav.count("…") == 1  # after 5: more pages, not counted
+    assert client.get("/blog/", {"page": 9}).status_code == 200
+    assert client.get("/blog/", {"page": 10}).status_code == 404
+
+
 def test_the_topics_page_lists_each_topic_with_its_public_articles_counted(
     client, make_article
 ):
