@@ -51,8 +51,10 @@ MUTATIONS = [
     Mutation(
         "scheduled content is public before its time",
         "clinic/publishing.py",
-        "status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now()",
-        "status=Publishable.Status.PUBLISHED",
+        "return self.filter(\n"
+        "            status=Publishable.Status.PUBLISHED,"
+        " published_at__lte=timezone.now()",
+        "return self.filter(\n            status=Publishable.Status.PUBLISHED",
         ("blog/tests/test_visibility.py",),
     ),
     Mutation(
